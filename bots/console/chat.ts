@@ -1,0 +1,43 @@
+// The console channel: a chat in the terminal. Interactive when stdin is a TTY; scriptable
+// otherwise (one message per line, replies printed), which is how tests and demos drive it.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { App } from '../../src/app.js';
+import { ConsoleRenderer } from './render.js';
+
+export interface ConsoleChatOptions {
+  userId: string;
+  input: Readable;
+  output: Writable;
+  interactive: boolean;
+}
+
+export async function runConsoleChat(app: App, options: ConsoleChatOptions): Promise<void> {
+  const { input, output, interactive, userId } = options;
+  const renderer = new ConsoleRenderer();
+  const rl = createInterface({ input, terminal: interactive });
+  const write = (s: string) => output.write(`${s}\n`);
+  const prompt = () => interactive && output.write('> ');
+
+  if (interactive) {
+    write(app.i18n.t('vi', 'console-banner', { user: userId }));
+    write(renderer.render(await app.conversation.handle({ channel: 'console', userId, text: '/start' })));
+    prompt();
+  }
+  for await (const line of rl) {
+    const typed = line.trim();
+    if (!typed) {
+      prompt();
+      continue;
+    }
+    if (interactive && (typed === '/exit' || typed === '/thoat')) break;
+    const payload = renderer.pressed(typed);
+    const replies = await app.conversation.handle(
+      payload ? { channel: 'console', userId, payload } : { channel: 'console', userId, text: typed },
+    );
+    write(renderer.render(replies));
+    if (!interactive) write('');
+    prompt();
+  }
+  rl.close();
+}

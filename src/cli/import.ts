@@ -1,0 +1,41 @@
+// `import <kind> <file>`: every importer validates the whole file first and writes nothing
+// unless every row is valid; errors are printed one per row and field.
+import { readFileSync } from 'node:fs';
+import type { App } from '../app.js';
+import { UsageError, type CliCommand } from './io.js';
+import { importProceduresFile } from '../procedures/import.js';
+
+export type ImportResult = { ok: true; summary: string } | { ok: false; errors: string[] };
+export type Importer = (app: App, text: string, file: string) => Promise<ImportResult>;
+
+const importers: Record<string, Importer> = {
+  procedures: importProceduresFile,
+};
+
+export const importCommand: CliCommand = {
+  usage: `import <${Object.keys(importers).join('|')}> <file>   validate and load a data file (all or nothing)`,
+  async run(args, io) {
+    const [kind, file] = args;
+    const importer = importers[kind ?? ''];
+    if (!importer || !file) throw new UsageError(`import needs a kind (${Object.keys(importers).join(', ')}) and a file`);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      io.stderr.write(`Không đọc được tệp ${file}.\n`);
+      return 1;
+    }
+    const app = await io.openApp();
+    try {
+      const result = await importer(app, text, file);
+      if (!result.ok) {
+        io.stderr.write(`Tệp ${file} không hợp lệ, không có gì được ghi:\n${result.errors.map((e) => `  ${e}`).join('\n')}\n`);
+        return 1;
+      }
+      io.stdout.write(`${result.summary}\n`);
+      return 0;
+    } finally {
+      await app.close();
+    }
+  },
+};

@@ -1,0 +1,38 @@
+// The CLI's command table and dispatcher (entry point: cli/index.ts).
+import { loadConfig, ConfigError } from '../config/index.js';
+import { createApp } from '../app.js';
+import { UsageError, type CliCommand, type CliIo } from './io.js';
+import { chatCommand } from './chat.js';
+import { searchCommand } from './search.js';
+import { importCommand } from './import.js';
+
+const commands: Record<string, CliCommand> = {
+  chat: chatCommand,
+  search: searchCommand,
+  import: importCommand,
+};
+
+function usage(): string {
+  return `Usage: npm run cli -- <command>\n\n${Object.values(commands)
+    .map((c) => `  ${c.usage}`)
+    .join('\n')}\n`;
+}
+
+export async function runCli(argv: string[], io: Omit<CliIo, 'openApp'>): Promise<number> {
+  const [name, ...args] = argv;
+  const command = commands[name ?? ''];
+  if (!command || name === 'help') {
+    (command || name === 'help' ? io.stdout : io.stderr).write(usage());
+    return name === 'help' || !name ? 0 : 2;
+  }
+  try {
+    const config = loadConfig();
+    return await command.run(args, { ...io, openApp: () => createApp(config) });
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n\n${usage()}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,124 @@
+// Configuration from the environment, validated once at start-up. A bad value stops the
+// process with one message that lists every problem and what a valid value looks like.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const urlString = (example: string) =>
+  z.string().trim().url({ message: `must be a URL such as ${example}` });
+
+const secretToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: '1–256 characters of A-Z a-z 0-9 _ -' });
+
+const cronString = z
+  .string()
+  .trim()
+  .regex(/^(\S+\s+){4}\S+$/, { message: 'must be a 5-field cron string such as "0 8 1 * *"' });
+
+const intIn = (min: number, max: number, dflt: number) =>
+  z.coerce
+    .number({ message: `must be a whole number ${min}–${max}` })
+    .int({ message: `must be a whole number ${min}–${max}` })
+    .min(min, { message: `must be a whole number ${min}–${max}` })
+    .max(max, { message: `must be a whole number ${min}–${max}` })
+    .default(dflt);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^file:.+/, { message: 'must be a SQLite file URL such as file:./data/cqtt.db' })
+      .default('file:./data/cqtt.db'),
+    PORT: intIn(0, 65535, 3000),
+    HOST: z.string().trim().default('127.0.0.1'),
+    PUBLIC_URL: urlString('https://bot.example.gov.vn').optional().or(z.literal('').transform(() => undefined)),
+    TELEGRAM_BOT_TOKEN: optionalString.pipe(
+      z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, { message: 'must look like 123456:ABC-DEF… (from @BotFather)' }).optional(),
+    ),
+    TELEGRAM_API_ROOT: urlString('https://api.telegram.org').default('https://api.telegram.org'),
+    TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(secretToken.optional()),
+    TELEGRAM_BOT_USERNAME: optionalString,
+    ZALO_APP_ID: optionalString,
+    ZALO_APP_SECRET: optionalString,
+    ZALO_OA_SECRET_KEY: optionalString,
+    ZALO_ACCESS_TOKEN: optionalString,
+    ZALO_REFRESH_TOKEN: optionalString,
+    ZALO_API_BASE: urlString('https://openapi.zalo.me').default('https://openapi.zalo.me'),
+    ZALO_OAUTH_BASE: urlString('https://oauth.zaloapp.com').default('https://oauth.zaloapp.com'),
+    /// Which id Zalo puts first in the signed string: app_id (documented) or oa_id (some integrations).
+    ZALO_SIGNATURE_ID: z.enum(['app_id', 'oa_id']).default('app_id'),
+    DESK_API_TOKEN: optionalString.pipe(
+      z.string().min(16, { message: 'must be at least 16 characters (a long random string)' }).optional(),
+    ),
+    RATING_TOKEN_DAYS: intIn(1, 365, 30),
+    INVITE_TTL_HOURS: intIn(1, 24 * 30, 72),
+    COMPLAINTS_PER_DAY: intIn(1, 1000, 5),
+    CRITERIA_REMINDER_CRON: cronString.default('0 8 1 * *'),
+    CRITERIA_NUDGE_CRON: cronString.default('0 8 20 * *'),
+    CRITERIA_SUMMARY_CRON: cronString.default('0 8 26 * *'),
+    CRITERIA_REPORT_DAY: intIn(1, 28, 25),
+    DAILY_JOBS_CRON: cronString.default('0 7 * * *'),
+    DEMO_DATA: z
+      .enum(['true', 'false', '1', '0'])
+      .transform((v) => v === 'true' || v === '1')
+      .default(true),
+    CONSOLE_CHAT: z
+      .enum(['auto', 'true', 'false'])
+      .default('auto'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.PUBLIC_URL && env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'is required in webhook mode (PUBLIC_URL set): 1–256 characters of A-Z a-z 0-9 _ -',
+      });
+    }
+    const zalo = [env.ZALO_APP_ID, env.ZALO_OA_SECRET_KEY];
+    if (env.ZALO_ACCESS_TOKEN && zalo.some((v) => !v)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ZALO_APP_ID'],
+        message: 'ZALO_APP_ID and ZALO_OA_SECRET_KEY are required when ZALO_ACCESS_TOKEN is set',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const value = issue.path.length ? env[String(issue.path[0])] : undefined;
+    const shown = value === undefined ? 'missing' : `got "${redact(String(issue.path[0]), value)}"`;
+    return `${name}: ${issue.message} (${shown})`;
+  });
+  throw new ConfigError(problems);
+}
+
+function redact(name: string, value: string): string {
+  return /TOKEN|SECRET|KEY/.test(name) ? '***' : value;
+}
+
+/** Config for tests and tools: defaults plus overrides, validated the same way. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...overrides });
+}

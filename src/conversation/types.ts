@@ -1,0 +1,124 @@
+// The channel-agnostic dialogue contract. Adapters turn platform updates into an Inbound and
+// render Reply values; nothing here knows about Telegram, Zalo or the terminal.
+import type { Account } from '../generated/prisma/client.js';
+import type { Locale, MessageArgs } from '../i18n/index.js';
+import type { App } from '../app.js';
+
+export type ChannelName = 'telegram' | 'zalo' | 'console';
+export const roles = ['citizen', 'official', 'manager', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export interface Attachment {
+  kind: 'photo' | 'file' | 'location';
+  /** Platform file id or URL; enough for an official to open it later. */
+  ref: string;
+  name?: string;
+}
+
+export interface Inbound {
+  channel: ChannelName;
+  /** The person's id on that platform (Telegram chat id, Zalo user id, console --user). */
+  userId: string;
+  /** What the person typed, commands included (`/thutuc`). */
+  text?: string;
+  /** A pressed button's payload. */
+  payload?: string;
+  attachments?: Attachment[];
+  /** Platform language hint, used on first contact only. */
+  locale?: string;
+  displayName?: string;
+  /** Platform update id, for logs. */
+  updateId?: string;
+}
+
+/** Button payloads must fit Telegram's callback_data: at most 64 bytes. */
+export const MAX_PAYLOAD_BYTES = 64;
+
+export interface Button {
+  label: string;
+  payload: string;
+}
+
+export interface ReplyDocument {
+  filename: string;
+  mime: string;
+  /** base64, so that a Reply is plain JSON and can wait in the outbox. */
+  base64: string;
+}
+
+export interface Reply {
+  text: string;
+  /** Rows of buttons. */
+  buttons?: Button[][];
+  document?: ReplyDocument;
+  /** A PNG picture (QR codes), base64. */
+  imagePngBase64?: string;
+}
+
+export interface DialogueInput {
+  text?: string;
+  payload?: string;
+  attachments?: Attachment[];
+}
+
+export interface DialogueSnapshot<Data = Record<string, unknown>> {
+  flow: string;
+  step: string;
+  data: Data;
+}
+
+/** What a handler gets: the person, their language, the services, and their dialogue. */
+export interface Ctx {
+  app: App;
+  inbound: Inbound;
+  account: Account;
+  role: Role;
+  locale: Locale;
+  t(id: string, args?: MessageArgs): string;
+  /** Starts or moves the person's multi-step dialogue (stored in the database). */
+  setDialogue(flow: string, step: string, data?: Record<string, unknown>): Promise<void>;
+  clearDialogue(): Promise<void>;
+}
+
+export interface CommandSpec {
+  /** Without the slash, lower case: `thutuc`. */
+  name: string;
+  /** Who may run it; others are told politely why not. */
+  roles: readonly Role[];
+  /** Fluent id of the one-line description shown by /help and in Telegram's menu. */
+  summary: string;
+  /** Usage text id shown on bad arguments, optional. */
+  run(ctx: Ctx, args: string): Promise<Reply[]>;
+}
+
+export interface FlowSpec {
+  name: string;
+  onInput(ctx: Ctx, state: DialogueSnapshot, input: DialogueInput): Promise<Reply[]>;
+}
+
+/** Buttons whose payload starts with `${prefix}:` go to this handler, whatever the dialogue. */
+export interface ButtonRoute {
+  prefix: string;
+  roles?: readonly Role[];
+  run(ctx: Ctx, rest: string): Promise<Reply[]>;
+}
+
+/** Deep links (`/start <payload>`, Zalo codes) whose payload starts with `prefix`. */
+export interface StartRoute {
+  prefix: string;
+  run(ctx: Ctx, rest: string): Promise<Reply[]>;
+}
+
+/** Free text that is neither a command nor dialogue input; first non-null answer wins. */
+export type TextHandler = (ctx: Ctx, text: string) => Promise<Reply[] | null>;
+
+export interface ConversationModule {
+  name: string;
+  commands?: CommandSpec[];
+  flows?: FlowSpec[];
+  buttons?: ButtonRoute[];
+  starts?: StartRoute[];
+  text?: TextHandler;
+  /** The answer to free text nobody else claimed (the procedure search); one module only. */
+  fallback?: TextHandler;
+}

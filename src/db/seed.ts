@@ -1,0 +1,52 @@
+// First-start data: the procedure catalogue, the holiday calendar and, with DEMO_DATA, a demo
+// province. Every seeder is idempotent: it fills what is missing and never overwrites edits.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { App } from '../app.js';
+import { loadSeedCatalogue } from '../procedures/catalogue.js';
+import { upsertProcedures } from '../procedures/catalogue-service.js';
+
+export const seedDir = fileURLToPath(new URL('../../prisma/seed/', import.meta.url));
+
+export function readSeed<T>(file: string, schema: z.ZodType<T>): T {
+  return schema.parse(parse(readFileSync(`${seedDir}${file}`, 'utf8')));
+}
+
+type Seeder = (app: App) => Promise<void>;
+
+const seedProcedures: Seeder = async ({ db }) => {
+  if ((await db.procedure.count()) > 0) return;
+  await upsertProcedures(db, loadSeedCatalogue());
+};
+
+const holidaySchema = z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), name: z.string() }));
+
+const seedHolidays: Seeder = async ({ db }) => {
+  if ((await db.holiday.count()) > 0) return;
+  await db.holiday.createMany({ data: readSeed('holidays.yaml', holidaySchema) });
+};
+
+const demoSchema = z.object({
+  province: z.object({ code: z.string(), name: z.string() }),
+  communes: z.array(
+    z.object({ code: z.string(), name: z.string(), deskAddress: z.string().optional(), deskPhone: z.string().optional() }),
+  ),
+});
+
+const seedDemoProvince: Seeder = async ({ db, config }) => {
+  if (!config.DEMO_DATA || (await db.commune.count()) > 0) return;
+  const demo = readSeed('demo.yaml', demoSchema);
+  await db.$transaction(async (tx) => {
+    const province = await tx.province.create({ data: demo.province });
+    for (const c of demo.communes) await tx.commune.create({ data: { ...c, provinceId: province.id } });
+  });
+};
+
+/** In order: later seeders may rely on earlier ones (demo data on communes). */
+const seeders: Seeder[] = [seedProcedures, seedHolidays, seedDemoProvince];
+
+export async function seedDatabase(app: App): Promise<void> {
+  for (const seed of seeders) await seed(app);
+}

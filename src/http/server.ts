@@ -1,0 +1,35 @@
+// The one HTTP server: health, webhooks, the desk API and public pages. Each part registers
+// its routes through an HttpRoutes function so the server knows nothing of the domain.
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { App } from '../app.js';
+
+export type HttpRoutes = (server: FastifyInstance, app: App) => void | Promise<void>;
+
+/** Webhook and API bodies are small; anything larger is refused with 413 before parsing. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+export async function buildServer(app: App, routes: HttpRoutes[]): Promise<FastifyInstance> {
+  const server = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Deeply nested JSON is a cheap way to burn CPU; webhook payloads are shallow.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    trustProxy: true,
+  });
+  server.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) app.log.error({ err: error, url: request.url }, 'http handler failed');
+    reply.code(status).send({ ok: false, error: status === 500 ? 'internal error' : error.message });
+  });
+  server.get('/healthz', async (_request, reply) => {
+    try {
+      await app.db.$queryRawUnsafe('SELECT 1');
+      return { ok: true, db: 'up' };
+    } catch {
+      return reply.code(503).send({ ok: false, db: 'down' });
+    }
+  });
+  for (const register of routes) await register(server, app);
+  return server;
+}

@@ -1,0 +1,57 @@
+// `npm start`: the whole service. With no messenger credentials it opens the console chat on
+// the embedded SQLite database (migrated and seeded on first start).
+import { loadConfig, ConfigError, type Config } from './config/index.js';
+import { createApp, type App } from './app.js';
+import { buildServer } from './http/server.js';
+import { startChannels } from './channels.js';
+import { runConsoleChat } from '../bots/console/chat.js';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const app: App = await createApp(config);
+  const channels = await startChannels(app);
+  const server = await buildServer(app, channels.routes);
+  await server.listen({ port: config.PORT, host: config.HOST });
+  app.log.info({ port: config.PORT, channels: channels.names }, 'service started');
+
+  let stopping = false;
+  const shutdown = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ reason }, 'shutting down');
+    await server.close();
+    await channels.stop();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  const wantConsole = config.CONSOLE_CHAT === 'true' || (config.CONSOLE_CHAT === 'auto' && !channels.messengers);
+  if (wantConsole) {
+    const address = server.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    process.stdout.write(`${app.i18n.t('vi', 'console-start', { url: `http://${config.HOST}:${port}` })}\n`);
+    await runConsoleChat(app, {
+      userId: 'nguoidan',
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+    });
+    await shutdown('console closed');
+  }
+}
+
+await main();

@@ -1,0 +1,42 @@
+// Writing a push into the outbox. Call it inside the same transaction as the change that
+// causes the push, so both happen or neither does. A dedupKey makes the push exactly-once:
+// a second enqueue with the same key is ignored (that is how scheduled jobs stay idempotent).
+import type { Account } from '../generated/prisma/client.js';
+import { isUniqueViolation, type Db, type Tx } from '../db/index.js';
+import type { Reply } from '../conversation/types.js';
+
+export interface OutboxItem {
+  to: Pick<Account, 'id' | 'channel' | 'externalId'>;
+  reply: Reply;
+  /** Unique per logical push, e.g. `criteria-remind:2026-11:acc:12`. */
+  dedupKey?: string;
+  /** Send no earlier than this (reminders after 24 h). */
+  notBefore?: Date;
+}
+
+/** Returns false when an item with the same dedupKey already exists. */
+export async function enqueue(tx: Tx | Db, item: OutboxItem): Promise<boolean> {
+  const data = {
+    channel: item.to.channel,
+    chatId: item.to.externalId,
+    accountId: item.to.id,
+    payload: JSON.stringify(item.reply),
+    dedupKey: item.dedupKey ?? null,
+    ...(item.notBefore ? { nextAttemptAt: item.notBefore } : {}),
+  };
+  if (!item.dedupKey) {
+    await tx.outboxMessage.create({ data });
+    return true;
+  }
+  // Portable "insert if absent": SQLite and PostgreSQL both honour the unique index, and a
+  // createMany with skipDuplicates is not available on SQLite.
+  const existing = await tx.outboxMessage.findUnique({ where: { dedupKey: item.dedupKey }, select: { id: true } });
+  if (existing) return false;
+  try {
+    await tx.outboxMessage.create({ data });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false; // a concurrent writer won the race
+    throw error;
+  }
+}

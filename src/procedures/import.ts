@@ -1,0 +1,11 @@
+// Loads a procedure catalogue file (YAML or JSON) into the database: all rows or none.
+import type { Importer } from '../cli/import.js';
+import { parseCatalogue } from './catalogue.js';
+import { upsertProcedures } from './catalogue-service.js';
+
+export const importProceduresFile: Importer = async (app, text, file) => {
+  const parsed = parseCatalogue(text, /\.json$/i.test(file) ? 'json' : 'yaml');
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const { created, updated } = await upsertProcedures(app.db, parsed.procedures);
+  return { ok: true, summary: `Đã nhập ${parsed.procedures.length} thủ tục: ${created} mới, ${updated} cập nhật.` };
+};

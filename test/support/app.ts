@@ -1,0 +1,24 @@
+// A real app on a fresh SQLite file per call: migrated, seeded with the catalogue, and closed
+// (file removed) by the returned cleanup.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
+import { testConfig } from '../../src/config/index.js';
+
+export interface TestApp extends App {
+  dir: string;
+}
+
+export async function makeTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cqtt-test-'));
+  const config = testConfig({ DATABASE_URL: `file:${path.join(dir, 'test.db')}`, ...env });
+  const app = (await createApp(config, options)) as TestApp;
+  app.dir = dir;
+  const close = app.close;
+  app.close = async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return app;
+}
