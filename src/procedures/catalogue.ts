@@ -1,0 +1,122 @@
+// The procedure catalogue: validation of operator-supplied YAML/JSON files and the seed file.
+// A file is accepted or rejected as a whole, with one readable error line per bad row and field,
+// so an operator can fix everything in one go.
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+
+export const PROCEDURE_FIELDS = [
+  'Hộ tịch',
+  'Chứng thực',
+  'Cư trú',
+  'Bảo trợ xã hội',
+  'Kinh doanh',
+  'Xây dựng',
+  'Đất đai',
+  'Hòa giải',
+] as const;
+
+/** Where the citizen goes: the one-stop desk of the commune People's Committee or the commune police. */
+export const PROCEDURE_PLACES = ['desk', 'police'] as const;
+
+const text = (max: number) =>
+  z
+    .string({ error: 'expected text' })
+    .trim()
+    .normalize('NFC')
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` });
+
+const textList = (max: number) => z.array(text(max), { error: 'expected a list of texts' });
+
+export const procedureInputSchema = z.strictObject(
+  {
+    code: z
+      .string({ error: 'expected text' })
+      .trim()
+      .regex(/^[0-9A-Za-z.\-_]{1,40}$/, { error: 'expected 1–40 characters of letters, digits, . - _' }),
+    name: text(200),
+    field: z
+      .string({ error: 'expected text' })
+      .trim()
+      .normalize('NFC')
+      .pipe(z.enum(PROCEDURE_FIELDS, { error: `expected one of: ${PROCEDURE_FIELDS.join(', ')}` })),
+    documents: textList(500).min(1, { error: 'expected at least one document' }),
+    fee: text(500),
+    feeByProvince: z.boolean({ error: 'expected true or false' }),
+    timeLimit: text(300),
+    timeLimitDays: z
+      .number({ error: 'expected an integer 0–365 or null' })
+      .int({ error: 'expected an integer 0–365' })
+      .min(0, { error: 'expected an integer 0–365' })
+      .max(365, { error: 'expected an integer 0–365' })
+      .nullable(),
+    place: z.enum(PROCEDURE_PLACES, { error: `expected one of: ${PROCEDURE_PLACES.join(', ')}` }),
+    online: text(300),
+    onlineUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+    legalBasis: text(500).optional(),
+    verify: z.boolean({ error: 'expected true or false' }).optional(),
+    aliases: textList(200).default([]),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'expected a mapping of fields') },
+);
+
+export type ProcedureInput = z.output<typeof procedureInputSchema>;
+
+export type CatalogueResult = { ok: true; procedures: ProcedureInput[] } | { ok: false; errors: string[] };
+
+function decode(text: string, format: 'yaml' | 'json'): { value?: unknown; error?: string } {
+  if (format === 'json') {
+    try {
+      return { value: JSON.parse(text) };
+    } catch (e) {
+      return { error: `JSON: ${(e as Error).message}` };
+    }
+  }
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) return { error: `YAML: ${doc.errors[0].message.split('\n')[0]}` };
+  return { value: doc.toJS() };
+}
+
+function issuePath(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+}
+
+/** Validate a whole catalogue file. Any bad row rejects the file; errors name row (1-based), code and field. */
+export function parseCatalogue(text: string, format: 'yaml' | 'json'): CatalogueResult {
+  const { value, error } = decode(text, format);
+  if (error) return { ok: false, errors: [error] };
+  if (!Array.isArray(value)) return { ok: false, errors: ['top level: expected a list of procedures'] };
+  if (value.length === 0) return { ok: false, errors: ['top level: expected at least one procedure'] };
+
+  const errors: string[] = [];
+  const procedures: ProcedureInput[] = [];
+  const firstRowOfCode = new Map<string, number>();
+  value.forEach((row: unknown, i) => {
+    const rawCode = (row as { code?: unknown } | null)?.code;
+    const label = `row ${i + 1}${typeof rawCode === 'string' && rawCode.trim() ? ` (${rawCode.trim()})` : ''}`;
+    const parsed = procedureInputSchema.safeParse(row);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const where = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issuePath(issue.path);
+        const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
+        errors.push(`${label}: ${where ? `${where}: ` : ''}${message}`);
+      }
+      return;
+    }
+    const seen = firstRowOfCode.get(parsed.data.code);
+    if (seen !== undefined) errors.push(`${label}: code: duplicate of row ${seen}`);
+    else firstRowOfCode.set(parsed.data.code, i + 1);
+    procedures.push(parsed.data);
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, procedures };
+}
+
+export const SEED_CATALOGUE_URL = new URL('../../prisma/seed/procedures.yaml', import.meta.url);
+
+/** The bundled seed catalogue; throws with all error lines if the file is invalid. */
+export function loadSeedCatalogue(): ProcedureInput[] {
+  const result = parseCatalogue(readFileSync(SEED_CATALOGUE_URL, 'utf8'), 'yaml');
+  if (!result.ok) throw new Error(`Invalid seed catalogue ${SEED_CATALOGUE_URL.pathname}:\n${result.errors.join('\n')}`);
+  return result.procedures;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, ConfigError } from '../../src/config/index.js';
+
+describe('configuration', () => {
+  it('starts on the embedded defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBe('file:./data/cqtt.db');
+    expect(config.PORT).toBe(3000);
+    expect(config.TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
+    expect(config.ZALO_API_BASE).toBe('https://openapi.zalo.me');
+    expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it('lists every bad value in one error, with what a valid value looks like', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'postgres://x', TELEGRAM_API_ROOT: 'not a url', TELEGRAM_BOT_TOKEN: 'nope' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/PORT: must be a whole number 0–65535 \(got "abc"\)/);
+    expect(problems).toMatch(/DATABASE_URL: must be a SQLite file URL such as file:\.\/data\/cqtt\.db/);
+    expect(problems).toMatch(/TELEGRAM_API_ROOT: must be a URL/);
+    // Secrets are never echoed back.
+    expect(problems).toMatch(/TELEGRAM_BOT_TOKEN: .*\(got "\*\*\*"\)/);
+    expect((error as ConfigError).problems).toHaveLength(4);
+  });
+
+  it('requires a webhook secret in webhook mode', () => {
+    expect(() =>
+      loadConfig({ PUBLIC_URL: 'https://bot.example.vn', TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ' }),
+    ).toThrow(/TELEGRAM_WEBHOOK_SECRET: is required in webhook mode/);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '', PUBLIC_URL: '' }).TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+});
