@@ -2,23 +2,46 @@
 // outbox senders. With none configured the service runs on the console channel alone.
 import type { App } from './app.js';
 import type { HttpRoutes } from './http/server.js';
+import type { ChannelSender } from './outbox/types.js';
+import { complaintPages } from './complaints/public-page.js';
+import { deskApiRoutes } from './dossiers/desk-api.js';
+import { startTelegram } from '../bots/telegram/start.js';
+import { startZalo, zaloConfigured } from '../bots/zalo/channel.js';
 
 export interface RunningChannels {
   names: string[];
   /** True when at least one real messenger (Telegram, Zalo) is configured. */
   messengers: boolean;
   routes: HttpRoutes[];
+  /** What the outbox dispatcher sends through, one per messenger. */
+  senders: ChannelSender[];
   stop(): Promise<void>;
 }
 
-export async function startChannels(_app: App): Promise<RunningChannels> {
+export async function startChannels(app: App): Promise<RunningChannels> {
   const names: string[] = ['console'];
-  const routes: HttpRoutes[] = [];
+  const routes: HttpRoutes[] = [complaintPages, deskApiRoutes];
+  const senders: ChannelSender[] = [];
   const stops: (() => Promise<void>)[] = [];
+  if (app.config.TELEGRAM_BOT_TOKEN) {
+    const telegram = await startTelegram(app);
+    names.push('telegram');
+    routes.push(...telegram.routes);
+    senders.push(telegram.sender);
+    stops.push(telegram.stop);
+  }
+  if (zaloConfigured(app.config)) {
+    const zalo = await startZalo(app);
+    names.push('zalo');
+    routes.push(zalo.routes);
+    senders.push(zalo.sender);
+    stops.push(zalo.stop);
+  }
   return {
     names,
     messengers: names.some((n) => n !== 'console'),
     routes,
+    senders,
     async stop() {
       for (const stop of stops.reverse()) await stop();
     },

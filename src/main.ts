@@ -5,6 +5,9 @@ import { createApp, type App } from './app.js';
 import { buildServer } from './http/server.js';
 import { startChannels } from './channels.js';
 import { runConsoleChat } from '../bots/console/chat.js';
+import { startDispatcher } from './outbox/dispatcher.js';
+import { startScheduler } from './jobs/scheduler.js';
+import { jobs } from './jobs/registry.js';
 
 function readConfig(): Config {
   try {
@@ -22,6 +25,8 @@ async function main(): Promise<void> {
   const config = readConfig();
   const app: App = await createApp(config);
   const channels = await startChannels(app);
+  const dispatcher = startDispatcher(app, channels.senders);
+  const scheduler = startScheduler(app, jobs);
   const server = await buildServer(app, channels.routes);
   await server.listen({ port: config.PORT, host: config.HOST });
   app.log.info({ port: config.PORT, channels: channels.names }, 'service started');
@@ -32,6 +37,9 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ reason }, 'shutting down');
     await server.close();
+    await scheduler.stop();
+    // Before the channels: in-flight pushes still need their senders to finish.
+    await dispatcher.stop();
     await channels.stop();
     await app.close();
     process.exit(0);

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { App } from '../../src/app.js';
 import { ConsoleRenderer } from './render.js';
+import { consoleSender } from './sender.js';
+import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 
 export interface ConsoleChatOptions {
   userId: string;
@@ -18,6 +20,13 @@ export async function runConsoleChat(app: App, options: ConsoleChatOptions): Pro
   const rl = createInterface({ input, terminal: interactive });
   const write = (s: string) => output.write(`${s}\n`);
   const prompt = () => interactive && output.write('> ');
+  // Pushes to this user (rating requests, complaint updates…) are printed in this chat: as
+  // they come when interactive; after each reply when scripted, so a script sees them in order.
+  const pushes = new OutboxDispatcher(app, {
+    senders: [consoleSender((replies) => write(renderer.render(replies)))],
+    chatId: userId,
+  });
+  if (interactive) pushes.start();
 
   if (interactive) {
     write(app.i18n.t('vi', 'console-banner', { user: userId }));
@@ -36,8 +45,12 @@ export async function runConsoleChat(app: App, options: ConsoleChatOptions): Pro
       payload ? { channel: 'console', userId, payload } : { channel: 'console', userId, text: typed },
     );
     write(renderer.render(replies));
-    if (!interactive) write('');
+    if (!interactive) {
+      await pushes.drain();
+      write('');
+    }
     prompt();
   }
   rl.close();
+  await pushes.stop();
 }

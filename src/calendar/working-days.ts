@@ -6,7 +6,7 @@ import { addDays, vnDate, vnHour, vnInstant, vnWeekday } from '../shared/vntime.
 /** Dossiers received after this hour count from the next working day ("same day" rule). */
 export const SAME_DAY_CUTOFF_HOUR = 15;
 /** Results are due by the end of the office day. */
-const END_OF_DAY = '17:00';
+export const END_OF_DAY = '17:00';
 
 export class WorkingCalendar {
   constructor(private readonly holidays: ReadonlySet<string>) {}

@@ -4,12 +4,17 @@ import { readFileSync } from 'node:fs';
 import type { App } from '../app.js';
 import { UsageError, type CliCommand } from './io.js';
 import { importProceduresFile } from '../procedures/import.js';
+import { importAssignmentsFile, importCriteriaFile } from '../criteria/import.js';
+import { importDossiersFile } from '../dossiers/import.js';
 
 export type ImportResult = { ok: true; summary: string } | { ok: false; errors: string[] };
 export type Importer = (app: App, text: string, file: string) => Promise<ImportResult>;
 
 const importers: Record<string, Importer> = {
   procedures: importProceduresFile,
+  criteria: importCriteriaFile,
+  assignments: importAssignmentsFile,
+  dossiers: importDossiersFile,
 };
 
 export const importCommand: CliCommand = {

@@ -3,13 +3,23 @@ import { loadConfig, ConfigError } from '../config/index.js';
 import { createApp } from '../app.js';
 import { UsageError, type CliCommand, type CliIo } from './io.js';
 import { chatCommand } from './chat.js';
+import { inviteCommand } from './invite.js';
+import { outboxCommand } from './outbox.js';
 import { searchCommand } from './search.js';
 import { importCommand } from './import.js';
+import { criteriaCommand } from '../criteria/cli.js';
+import { backupCommand } from './backup.js';
+import { zaloCommand } from '../../bots/zalo/cli.js';
 
 const commands: Record<string, CliCommand> = {
   chat: chatCommand,
+  invite: inviteCommand,
+  outbox: outboxCommand,
   search: searchCommand,
   import: importCommand,
+  criteria: criteriaCommand,
+  backup: backupCommand,
+  zalo: zaloCommand,
 };
 
 function usage(): string {

@@ -55,12 +55,30 @@ export const envSchema = z
     ZALO_OAUTH_BASE: urlString('https://oauth.zaloapp.com').default('https://oauth.zaloapp.com'),
     /// Which id Zalo puts first in the signed string: app_id (documented) or oa_id (some integrations).
     ZALO_SIGNATURE_ID: z.enum(['app_id', 'oa_id']).default('app_id'),
+    /// Zalo OA API calls per minute for the whole app (Zalo's limit is 4,000 unless raised).
+    ZALO_REQUESTS_PER_MINUTE: intIn(1, 1_000_000, 4000),
     DESK_API_TOKEN: optionalString.pipe(
       z.string().min(16, { message: 'must be at least 16 characters (a long random string)' }).optional(),
     ),
     RATING_TOKEN_DAYS: intIn(1, 365, 30),
+    /// Key from which rating links and Zalo codes are derived (so the desk API can answer a repeated
+    /// registration with the same link). Falls back to DESK_API_TOKEN; without either, a per-process key.
+    RATING_TOKEN_SECRET: optionalString.pipe(
+      z.string().min(16, { message: 'must be at least 16 characters (a long random string)' }).optional(),
+    ),
+    /// Working days allowed for a procedure whose time limit is not in the catalogue.
+    DOSSIER_DEFAULT_DAYS: intIn(0, 365, 5),
     INVITE_TTL_HOURS: intIn(1, 24 * 30, 72),
     COMPLAINTS_PER_DAY: intIn(1, 1000, 5),
+    /// YAML list of complaint categories and their deadlines; default prisma/seed/complaint-categories.yaml.
+    COMPLAINT_CATEGORIES_FILE: optionalString,
+    OUTBOX_MAX_ATTEMPTS: intIn(1, 100, 8),
+    /// Messages one account may send per minute before being asked to slow down.
+    RATE_LIMIT_MESSAGES_PER_MINUTE: intIn(1, 10_000, 30),
+    /// Requests per minute per IP on the webhooks (Telegram and Zalo send from few addresses).
+    RATE_LIMIT_WEBHOOK_IP_PER_MINUTE: intIn(1, 10_000_000, 600_000),
+    /// Requests per minute per IP on the desk API and public pages.
+    RATE_LIMIT_IP_PER_MINUTE: intIn(1, 1_000_000, 300),
     CRITERIA_REMINDER_CRON: cronString.default('0 8 1 * *'),
     CRITERIA_NUDGE_CRON: cronString.default('0 8 20 * *'),
     CRITERIA_SUMMARY_CRON: cronString.default('0 8 26 * *'),

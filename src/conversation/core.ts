@@ -5,6 +5,7 @@ import type { App } from '../app.js';
 import { resolveAccount, roleOf, localeOf } from '../accounts/accounts.js';
 import { loadDialogue, saveDialogue, clearDialogue } from './dialogue.js';
 import type { MessageArgs } from '../i18n/index.js';
+import { WindowLimiter } from '../shared/rate-limit.js';
 import type {
   ButtonRoute,
   CommandSpec,
@@ -28,11 +29,13 @@ export class Conversation {
   private readonly starts: StartRoute[] = [];
   private readonly texts: TextHandler[] = [];
   private fallback?: TextHandler;
+  private readonly perAccount: WindowLimiter;
 
   constructor(
     private readonly app: App,
     modules: ConversationModule[],
   ) {
+    this.perAccount = new WindowLimiter(app.config.RATE_LIMIT_MESSAGES_PER_MINUTE, 60_000);
     this.register({ name: 'core', buttons: [this.languageButton] });
     for (const m of modules) this.register(m);
   }
@@ -68,6 +71,11 @@ export class Conversation {
       now: clock.now(),
     });
     const ctx = this.context(inbound, account);
+    const flood = this.perAccount.hit(`${inbound.channel}:${inbound.userId}`, clock.now().getTime());
+    if (!flood.allowed) {
+      // Say it once per window; after that stay silent so a flood is not answered by a flood.
+      return flood.count === this.app.config.RATE_LIMIT_MESSAGES_PER_MINUTE + 1 ? [{ text: ctx.t('rate-limited') }] : [];
+    }
     try {
       return await this.route(ctx);
     } catch (error) {

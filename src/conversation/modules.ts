@@ -1,7 +1,12 @@
 // Every domain module that talks to people, in the order /help lists their commands.
 import type { ConversationModule } from './types.js';
 import { proceduresModule } from '../procedures/module.js';
+import { accountsModule } from '../accounts/module.js';
+import { complaintsModule } from '../complaints/module.js';
+import { dossiersModule } from '../dossiers/module.js';
+import { ratingsModule } from '../ratings/module.js';
+import { criteriaModule } from '../criteria/module.js';
 
 export function conversationModules(): ConversationModule[] {
-  return [proceduresModule];
+  return [proceduresModule, accountsModule, complaintsModule, dossiersModule, ratingsModule, criteriaModule];
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { App } from '../app.js';
 import { loadSeedCatalogue } from '../procedures/catalogue.js';
 import { upsertProcedures } from '../procedures/catalogue-service.js';
+import { seedCriteriaSets, seedDemoCriteria } from '../criteria/seed.js';
 
 export const seedDir = fileURLToPath(new URL('../../prisma/seed/', import.meta.url));
 
@@ -45,7 +46,7 @@ const seedDemoProvince: Seeder = async ({ db, config }) => {
 };
 
 /** In order: later seeders may rely on earlier ones (demo data on communes). */
-const seeders: Seeder[] = [seedProcedures, seedHolidays, seedDemoProvince];
+const seeders: Seeder[] = [seedProcedures, seedHolidays, seedDemoProvince, seedCriteriaSets, seedDemoCriteria];
 
 export async function seedDatabase(app: App): Promise<void> {
   for (const seed of seeders) await seed(app);

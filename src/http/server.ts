@@ -1,6 +1,7 @@
 // The one HTTP server: health, webhooks, the desk API and public pages. Each part registers
 // its routes through an HttpRoutes function so the server knows nothing of the domain.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import type { App } from '../app.js';
 
 export type HttpRoutes = (server: FastifyInstance, app: App) => void | Promise<void>;
@@ -21,6 +22,20 @@ export async function buildServer(app: App, routes: HttpRoutes[]): Promise<Fasti
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) app.log.error({ err: error, url: request.url }, 'http handler failed');
     reply.code(status).send({ ok: false, error: status === 500 ? 'internal error' : error.message });
+  });
+  const isWebhook = (request: FastifyRequest) => /^\/(telegram|zalo)\//.test(request.url);
+  await server.register(rateLimit, {
+    global: true,
+    max: (request) =>
+      isWebhook(request) ? app.config.RATE_LIMIT_WEBHOOK_IP_PER_MINUTE : app.config.RATE_LIMIT_IP_PER_MINUTE,
+    timeWindow: 60_000,
+    keyGenerator: (request) => `${isWebhook(request) ? 'hook' : 'web'}:${request.ip}`,
+    allowList: (request) => request.url === '/healthz',
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      ok: false,
+      error: `Quá nhiều yêu cầu, vui lòng thử lại sau ${Math.ceil(context.ttl / 1000)} giây / too many requests`,
+    }),
   });
   server.get('/healthz', async (_request, reply) => {
     try {

@@ -45,6 +45,8 @@ export class I18n {
     const bundle = this.has(locale, id) ? this.bundles.get(locale)! : this.bundles.get(defaultLocale)!;
     const message = bundle.getMessage(id);
     if (!message?.value) return id;
-    return bundle.formatPattern(message.value, args).normalize('NFC');
+    // Collecting errors keeps a missing argument from throwing: the text shows `{$name}` instead.
+    const errors: Error[] = [];
+    return bundle.formatPattern(message.value, args, errors).normalize('NFC');
   }
 }

@@ -14,6 +14,12 @@ export interface OutboxItem {
   notBefore?: Date;
 }
 
+/**
+ * "Due whatever the clock says": the database's now() is the machine's time, which a test's
+ * (or a replayed) clock may be behind, and a push with no notBefore must go at once.
+ */
+const DUE_AT_ONCE = new Date(0);
+
 /** Returns false when an item with the same dedupKey already exists. */
 export async function enqueue(tx: Tx | Db, item: OutboxItem): Promise<boolean> {
   const data = {
@@ -22,7 +28,7 @@ export async function enqueue(tx: Tx | Db, item: OutboxItem): Promise<boolean> {
     accountId: item.to.id,
     payload: JSON.stringify(item.reply),
     dedupKey: item.dedupKey ?? null,
-    ...(item.notBefore ? { nextAttemptAt: item.notBefore } : {}),
+    nextAttemptAt: item.notBefore ?? DUE_AT_ONCE,
   };
   if (!item.dedupKey) {
     await tx.outboxMessage.create({ data });

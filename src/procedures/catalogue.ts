@@ -36,11 +36,14 @@ export const procedureInputSchema = z.strictObject(
       .trim()
       .regex(/^[0-9A-Za-z.\-_]{1,40}$/, { error: 'expected 1–40 characters of letters, digits, . - _' }),
     name: text(200),
+    // Checked against the known fields but typed as string: rows read back from the database are.
     field: z
       .string({ error: 'expected text' })
       .trim()
       .normalize('NFC')
-      .pipe(z.enum(PROCEDURE_FIELDS, { error: `expected one of: ${PROCEDURE_FIELDS.join(', ')}` })),
+      .refine((f) => (PROCEDURE_FIELDS as readonly string[]).includes(f), {
+        error: `expected one of: ${PROCEDURE_FIELDS.join(', ')}`,
+      }),
     documents: textList(500).min(1, { error: 'expected at least one document' }),
     fee: text(500),
     feeByProvince: z.boolean({ error: 'expected true or false' }),
@@ -104,9 +107,11 @@ export function parseCatalogue(text: string, format: 'yaml' | 'json'): Catalogue
       }
       return;
     }
-    const seen = firstRowOfCode.get(parsed.data.code);
+    // Codes are looked up case-insensitively (search by code), so "ht-x" duplicates "HT-x".
+    const key = parsed.data.code.toLowerCase();
+    const seen = firstRowOfCode.get(key);
     if (seen !== undefined) errors.push(`${label}: code: duplicate of row ${seen}`);
-    else firstRowOfCode.set(parsed.data.code, i + 1);
+    else firstRowOfCode.set(key, i + 1);
     procedures.push(parsed.data);
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, procedures };

@@ -40,10 +40,21 @@ export function previousMonth(month: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
+/** The month after YYYY-MM. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
 /** dd/mm/yyyy, the way Vietnamese documents write dates. */
 export function formatVnDate(at: Date): string {
   const [y, m, d] = vnDate(at).split('-');
   return `${d}/${m}/${y}`;
+}
+
+/** dd/mm/yyyy hh:mm in Vietnam, for times people act on (an invitation's expiry). */
+export function formatVnDateTime(at: Date): string {
+  return `${formatVnDate(at)} ${new Date(at.getTime() + OFFSET_MS).toISOString().slice(11, 16)}`;
 }
 
 /** Parses dd/mm/yyyy, d/m/yyyy or YYYY-MM-DD into YYYY-MM-DD; null when not a real date. */

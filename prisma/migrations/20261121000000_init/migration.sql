@@ -176,8 +176,9 @@ CREATE TABLE "Criterion" (
     "group" TEXT,
     "title" TEXT NOT NULL,
     "maxPoints" REAL NOT NULL,
-    "evidence" TEXT NOT NULL DEFAULT '',
+    "evidence" TEXT NOT NULL DEFAULT '[]',
     "floorPoints" REAL,
+    "bonus" BOOLEAN NOT NULL DEFAULT false,
     "position" INTEGER NOT NULL,
     CONSTRAINT "Criterion_setId_fkey" FOREIGN KEY ("setId") REFERENCES "CriteriaSet" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

@@ -1,0 +1,209 @@
+// Webhook throughput: the real service (src/main.ts, its own process, temp SQLite file,
+// webhook mode, Bot API faked on 127.0.0.1) answering citizens' questions POSTed by
+// autocannon to /telegram/webhook, each with a fresh update_id; then, in the same run and
+// with the same load, a bare node:http + better-sqlite3 INSERT server as the floor.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { FakeTelegram, FAKE_TOKEN } from '../test/support/fake-telegram.js';
+import { textUpdate } from '../test/support/telegram-updates.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SECRET = 'bench-webhook-secret';
+const DURATION_S = 5;
+const CONNECTIONS = 32;
+/** Chats the questions come from: enough that no one hits the per-person flood limit. */
+const CHATS = 5_000;
+
+const QUESTIONS = [
+  'lam giay khai sinh cho con can gi',
+  'đăng ký kết hôn cần giấy tờ gì',
+  'thu tuc dang ky khai tu',
+  'chứng thực bản sao giấy tờ',
+  'xin giay xac nhan tinh trang hon nhan',
+  'đăng ký thường trú',
+  'dang ky tam tru o dau',
+  'cấp bản sao trích lục hộ tịch',
+  'chung thuc chu ky',
+  'đăng ký giám hộ',
+  'nhan cha me con',
+  'thay đổi cải chính hộ tịch',
+  'dang ky lai khai sinh',
+  'hòa giải tranh chấp đất đai',
+  'dang ky ho kinh doanh',
+  'xin giấy phép xây dựng nhà ở',
+  'trợ cấp xã hội hàng tháng cho người cao tuổi',
+  'ho tro mai tang phi',
+  'chuyển mục đích sử dụng đất',
+  'xac nhan cu tru',
+];
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`service exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`service not healthy within ${timeoutMs} ms`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+interface Load {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  /** Responses that carried the answer (webhook reply). */
+  answered: number;
+}
+
+let nextUpdateId = 1;
+
+async function fire(url: string, durationS: number): Promise<Load> {
+  let answered = 0;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: durationS,
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+    requests: [
+      {
+        setupRequest: (request) => {
+          const id = nextUpdateId++;
+          const update = { ...textUpdate(100_000 + (id % CHATS), QUESTIONS[id % QUESTIONS.length]), update_id: id };
+          return { ...request, body: JSON.stringify(update) };
+        },
+        onResponse: (_status, body) => {
+          if (body.includes('"sendMessage"')) answered++;
+        },
+      },
+    ],
+  });
+  return {
+    perSecond: result['2xx'] / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx + result.errors + result.timeouts,
+    answered,
+  };
+}
+
+async function measureService(dir: string): Promise<Load & { processed: number; failed: number }> {
+  const fake = await FakeTelegram.start();
+  const port = await freePort();
+  const dbFile = path.join(dir, 'service.db');
+  const child = fork(path.join(root, 'src/main.ts'), [], {
+    cwd: root,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: `file:${dbFile}`,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+      TELEGRAM_API_ROOT: fake.url,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      DEMO_DATA: 'false',
+      CONSOLE_CHAT: 'false',
+    },
+  });
+  try {
+    await waitHealthy(`http://127.0.0.1:${port}/healthz`, child);
+    await fake.waitFor('setWebhook', () => true, 30_000);
+    const url = `http://127.0.0.1:${port}/telegram/webhook`;
+    await fire(url, 1); // warm-up: JIT, search index, SQLite cache
+    const load = await fire(url, DURATION_S);
+    await stopChild(child);
+    const db = new Database(dbFile, { readonly: true });
+    const count = (status: string) =>
+      (db.prepare('SELECT COUNT(*) AS n FROM InboundUpdate WHERE status = ?').get(status) as { n: number }).n;
+    const outcome = { processed: count('processed'), failed: count('failed') };
+    db.close();
+    return { ...load, ...outcome };
+  } finally {
+    await stopChild(child);
+    await fake.close();
+  }
+}
+
+async function measureFloor(dir: string): Promise<Load> {
+  const port = await freePort();
+  const child = fork(path.join(root, 'bench/support/floor-server.ts'), [path.join(dir, 'floor.db'), String(port)], {
+    cwd: root,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`floor server exited with code ${code}`)));
+    });
+    const url = `http://127.0.0.1:${port}/telegram/webhook`;
+    await fire(url, 1);
+    return await fire(url, DURATION_S);
+  } finally {
+    await stopChild(child);
+  }
+}
+
+export async function benchWebhook(): Promise<{ name: string; figures: Record<string, number | string> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cqtt-bench-webhook-'));
+  try {
+    const service = await measureService(dir);
+    const floor = await measureFloor(dir);
+    const round = (n: number) => Math.round(n * 10) / 10;
+    return {
+      name: `Telegram webhook: ${QUESTIONS.length} different questions, ${CONNECTIONS} connections, ${DURATION_S} s`,
+      figures: {
+        'service updates/s': Math.round(service.perSecond),
+        'service p50 latency (ms)': round(service.p50),
+        'service p99 latency (ms)': round(service.p99),
+        'service errors (non-2xx, timeouts)': service.non2xx,
+        'answers in the webhook reply': service.answered,
+        'updates processed / failed in InboundUpdate': `${service.processed} / ${service.failed}`,
+        'floor updates/s (node:http + INSERT)': Math.round(floor.perSecond),
+        'floor p50 latency (ms)': round(floor.p50),
+        'floor p99 latency (ms)': round(floor.p99),
+        'service / floor throughput': Math.round((service.perSecond / floor.perSecond) * 1000) / 1000,
+      },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { name, figures } = await benchWebhook();
+  process.stdout.write(`${name}\n`);
+  for (const [k, v] of Object.entries(figures)) process.stdout.write(`  ${k}: ${v}\n`);
+}

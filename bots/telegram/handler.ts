@@ -1,0 +1,42 @@
+// The middleware between grammY and the core: each update is claimed once in InboundUpdate,
+// turned into an Inbound, answered by the conversation, and its replies sent back.
+import type { Api, Bot, Context } from 'grammy';
+import type { App } from '../../src/app.js';
+import type { InboundLedger } from '../../src/shared/inbound-updates.js';
+import { toInbound } from './inbound.js';
+import { telegramCalls } from './render.js';
+import { describeError } from './errors.js';
+
+export function updateHandler(app: App, bot: Bot, ledger: InboundLedger) {
+  return async (ctx: Context): Promise<void> => {
+    const mapped = toInbound(ctx.update);
+    if (!mapped) return;
+    const { inbound, chatId, callbackQueryId } = mapped;
+    const updateId = inbound.updateId!;
+    // A re-delivered update (webhook retry, restart during polling) is silently skipped.
+    if (!(await ledger.claim(updateId))) return;
+
+    let outcome: 'processed' | 'failed' = 'failed';
+    try {
+      if (callbackQueryId) await answerButton(app, ctx.api, callbackQueryId, updateId);
+      const replies = await app.conversation.handle(inbound);
+      const calls = telegramCalls(chatId, replies);
+      // ctx.api may carry the first call in the webhook response. Several messages all go
+      // over HTTP instead, one after the other, so that they arrive in order.
+      const api = calls.length === 1 ? ctx.api : bot.api;
+      for (const call of calls) await call(api);
+      outcome = 'processed';
+    } finally {
+      ledger.finish(updateId, outcome);
+    }
+  };
+}
+
+/** Stops the button's spinner; a press older than Telegram's window cannot be answered, which is fine. */
+async function answerButton(app: App, api: Api, queryId: string, updateId: string): Promise<void> {
+  try {
+    await api.answerCallbackQuery(queryId);
+  } catch (error) {
+    app.log.debug({ updateId, err: describeError(error) }, 'callback query not answered');
+  }
+}

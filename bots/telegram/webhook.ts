@@ -1,0 +1,58 @@
+// Webhook mode: Telegram POSTs each update to /telegram/webhook. grammY checks the secret
+// header in constant time (401 before anything is read or stored) and lets the first API
+// call of the update travel back in the HTTP response ("webhook reply"), which saves a
+// round trip to Telegram for the common one-message answer.
+import { webhookCallback, type Bot } from 'grammy';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { HttpRoutes } from '../../src/http/server.js';
+import { logUpdateFailure } from './errors.js';
+
+export const WEBHOOK_PATH = '/telegram/webhook';
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+/** Answer Telegram before it gives up and re-delivers; handling goes on after the answer. */
+const WEBHOOK_TIMEOUT_MS = 8000;
+
+type RawCall = (payload: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * grammY's Fastify adapter, except that a webhook reply attempted after the HTTP answer has
+ * already gone (slow update, timeout) is sent as a normal API call instead of being lost.
+ */
+function fastifyAdapter(bot: Bot) {
+  return (request: FastifyRequest, reply: FastifyReply) => ({
+    get update() {
+      return request.body as never;
+    },
+    header: request.headers[SECRET_HEADER] as string | undefined,
+    end: () => {
+      if (!reply.sent) reply.send('');
+    },
+    respond: async (json: string) => {
+      if (!reply.sent) return reply.header('content-type', 'application/json').send(json);
+      const { method, ...payload } = JSON.parse(json) as { method: string } & Record<string, unknown>;
+      await (bot.api.raw as unknown as Record<string, RawCall>)[method](payload);
+    },
+    unauthorized: () => reply.code(401).send({ ok: false, error: 'unauthorized' }),
+  });
+}
+
+export function webhookRoutes(bot: Bot, secretToken: string): HttpRoutes {
+  const handle = webhookCallback(bot, fastifyAdapter(bot), {
+    secretToken,
+    onTimeout: 'return',
+    timeoutMilliseconds: WEBHOOK_TIMEOUT_MS,
+  });
+  return (server, app) => {
+    server.post(WEBHOOK_PATH, async (request, reply) => {
+      try {
+        await handle(request, reply);
+      } catch (error) {
+        // Logged here rather than by the server, whose error log would include the update.
+        logUpdateFailure(app.log, error);
+        // Telegram delivers it again later; if it had been claimed, that delivery is skipped.
+        if (!reply.sent) reply.code(500).send({ ok: false });
+      }
+      return reply;
+    });
+  };
+}

@@ -1,0 +1,51 @@
+// The Zalo OA channel: webhook in, client out, tokens kept fresh. Started by src/channels.ts
+// when ZALO_APP_ID and ZALO_OA_SECRET_KEY are set.
+import type { App } from '../../src/app.js';
+import type { Config } from '../../src/config/index.js';
+import type { HttpRoutes } from '../../src/http/server.js';
+import { ZaloTokens } from './tokens.js';
+import { ZaloClient } from './client.js';
+import { ZaloSender } from './sender.js';
+import { ZaloWorker } from './worker.js';
+import { zaloWebhookRoutes } from './webhook.js';
+
+/** Checks whether a refresh is due this often, so an idle OA's token is renewed before it lapses. */
+const KEEP_FRESH_EVERY_MS = 10 * 60_000;
+
+export interface ZaloChannel {
+  routes: HttpRoutes;
+  sender: ZaloSender;
+  worker: ZaloWorker;
+  tokens: ZaloTokens;
+  client: ZaloClient;
+  stop(): Promise<void>;
+}
+
+export function zaloConfigured(config: Config): boolean {
+  return Boolean(config.ZALO_APP_ID && config.ZALO_OA_SECRET_KEY);
+}
+
+export async function startZalo(app: App): Promise<ZaloChannel> {
+  const requestsPerMinute = app.config.ZALO_REQUESTS_PER_MINUTE;
+  const tokens = new ZaloTokens(app);
+  await tokens.seedFromConfig();
+  const client = new ZaloClient({ apiBase: app.config.ZALO_API_BASE, tokens, requestsPerMinute });
+  const sender = new ZaloSender(app, client, requestsPerMinute);
+  const worker = new ZaloWorker(app, sender);
+  await worker.recover();
+  const keepFresh = setInterval(() => {
+    tokens.accessToken().catch((error: Error) => app.log.warn({ err: error.message }, 'zalo token check failed'));
+  }, KEEP_FRESH_EVERY_MS);
+  keepFresh.unref();
+  return {
+    routes: zaloWebhookRoutes(worker),
+    sender,
+    worker,
+    tokens,
+    client,
+    async stop() {
+      clearInterval(keepFresh);
+      await worker.idle();
+    },
+  };
+}

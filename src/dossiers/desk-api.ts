@@ -1,0 +1,104 @@
+// The desk API, for the one-stop desk's software:
+//   POST /api/dossiers              register (idempotent on the dossier code)
+//   POST /api/dossiers/:code/status mark done / returned (idempotent)
+// Authorization: Bearer DESK_API_TOKEN, compared in constant time. Without the token configured
+// the API answers 503 and does nothing. Bodies are validated with zod; errors name the field.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { App } from '../app.js';
+import type { HttpRoutes } from '../http/server.js';
+import { externalDossierSchema, problemMessages, resolveCodes, type FieldErrors } from './external-input.js';
+import { CLOCK_SKEW_MS, DossierError, registerDossier, type Registration } from './register.js';
+import { changeDossierStatus } from './status.js';
+
+const registerBody = externalDossierSchema.strict();
+
+const statusBody = z
+  .object({
+    status: z.enum(['done', 'returned']),
+    at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with offset' }).optional(),
+  })
+  .strict();
+
+/** What the desk gets back for a registration (the same on a repeat). */
+export function registrationBody(r: Registration) {
+  return {
+    ok: true,
+    code: r.code,
+    ratingLink: r.ratingLink,
+    zaloCode: r.zaloCode,
+    qrPngBase64: r.qrPngBase64,
+    receivedAt: r.dossier.receivedAt.toISOString(),
+    dueAt: r.dossier.dueAt.toISOString(),
+  };
+}
+
+function sha(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** Constant-time check of the bearer token (hashing first makes the lengths equal). */
+function authorised(app: App, request: FastifyRequest, reply: FastifyReply): boolean {
+  const expected = app.config.DESK_API_TOKEN;
+  if (!expected) {
+    reply.code(503).send({ ok: false, error: 'desk API disabled: DESK_API_TOKEN is not set' });
+    return false;
+  }
+  const given = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+  if (!timingSafeEqual(sha(given), sha(expected))) {
+    reply.code(401).header('www-authenticate', 'Bearer').send({ ok: false, error: 'missing or wrong bearer token' });
+    return false;
+  }
+  return true;
+}
+
+function invalid(reply: FastifyReply, errors: FieldErrors) {
+  return reply.code(400).send({ ok: false, error: 'invalid body', fields: errors });
+}
+
+export const deskApiRoutes: HttpRoutes = (server, app) => {
+  server.post('/api/dossiers', async (request, reply) => {
+    if (!authorised(app, request, reply)) return reply;
+    const parsed = registerBody.safeParse(request.body ?? {});
+    if (!parsed.success) return invalid(reply, z.flattenError(parsed.error).fieldErrors as FieldErrors);
+    const body = parsed.data;
+    const refs = await resolveCodes(app, body);
+    if (!refs.ok) return invalid(reply, refs.errors);
+    try {
+      const registration = await registerDossier(app, {
+        code: body.code,
+        communeId: refs.communeId,
+        procedureId: refs.procedureId,
+        citizenName: body.citizenName ?? null,
+        receivedAt: body.receivedAt,
+        dueDate: body.dueDate ?? null,
+      });
+      return reply.code(registration.replayed ? 200 : 201).send(registrationBody(registration));
+    } catch (error) {
+      if (!(error instanceof DossierError)) throw error;
+      const conflict = error.problem === 'code_taken' || error.problem === 'link_lost';
+      if (conflict) return reply.code(409).send({ ok: false, error: problemMessages[error.problem] });
+      return invalid(reply, { [error.field]: [problemMessages[error.problem]] });
+    }
+  });
+
+  server.post<{ Params: { code: string } }>('/api/dossiers/:code/status', async (request, reply) => {
+    if (!authorised(app, request, reply)) return reply;
+    const parsed = statusBody.safeParse(request.body ?? {});
+    if (!parsed.success) return invalid(reply, z.flattenError(parsed.error).fieldErrors as FieldErrors);
+    const dossier = await app.db.dossier.findUnique({ where: { code: request.params.code } });
+    if (!dossier) return reply.code(404).send({ ok: false, error: 'no dossier with this code' });
+    const at = parsed.data.at ? new Date(parsed.data.at) : undefined;
+    if (at && at.getTime() < dossier.receivedAt.getTime()) return invalid(reply, { at: ['is before the dossier was received'] });
+    if (at && at.getTime() > app.clock.now().getTime() + CLOCK_SKEW_MS) return invalid(reply, { at: ['is in the future'] });
+    const result = await changeDossierStatus(app, dossier.id, parsed.data.status, { at });
+    return reply.code(200).send({
+      ok: true,
+      code: result.dossier.code,
+      status: result.dossier.status,
+      outcome: result.dossier.outcome,
+      changed: result.changed,
+    });
+  });
+};

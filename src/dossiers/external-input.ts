@@ -1,0 +1,67 @@
+// A dossier as the desk's software sends it (desk API body, CSV import row): codes instead of
+// ids, times as text. One schema for both, so both accept exactly the same thing.
+import { z } from 'zod';
+import type { App } from '../app.js';
+import { parseVnDate, vnInstant } from '../shared/vntime.js';
+import { DOSSIER_CODE, type DossierError } from './register.js';
+
+export type FieldErrors = Record<string, string[]>;
+
+/** Empty cells and empty strings mean "not given". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+
+const dateText = z
+  .string()
+  .trim()
+  .transform((v, ctx) => parseVnDate(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be a date: YYYY-MM-DD or dd/mm/yyyy' }), z.NEVER));
+
+const LOCAL_TIME = /^(\S+)\s+(\d{1,2}):(\d{2})$/;
+
+/** An ISO 8601 time with offset, or a Vietnamese wall-clock "dd/mm/yyyy HH:mm" (08:00 if only a date). */
+const timeText = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (z.iso.datetime({ offset: true }).safeParse(v).success) return new Date(v);
+    const [, day, hh, mm] = LOCAL_TIME.exec(v) ?? [null, v, '8', '00'];
+    const date = parseVnDate(day!);
+    if (date && Number(hh) < 24 && Number(mm) < 60) return vnInstant(date, `${hh!.padStart(2, '0')}:${mm}`);
+    ctx.addIssue({ code: 'custom', message: 'must be a time: 2026-03-02T09:30:00+07:00 or 02/03/2026 09:30' });
+    return z.NEVER;
+  });
+
+export const externalDossierSchema = z.object({
+  code: z.string().trim().regex(DOSSIER_CODE, { message: '3–40 characters: letters, digits and . _ / -' }),
+  commune: z.string().trim().min(1).max(64),
+  procedure: z.string().trim().min(1).max(64),
+  receivedAt: optional(timeText),
+  citizenName: optional(z.string().trim().min(1).max(100)),
+  dueDate: optional(dateText),
+});
+export type ExternalDossier = z.infer<typeof externalDossierSchema>;
+
+/** Maps the commune and procedure codes to ids; unknown codes become field errors. */
+export async function resolveCodes(
+  app: Pick<App, 'db'>,
+  row: Pick<ExternalDossier, 'commune' | 'procedure'>,
+): Promise<{ ok: true; communeId: number; procedureId: number } | { ok: false; errors: FieldErrors }> {
+  const [commune, procedure] = await Promise.all([
+    app.db.commune.findUnique({ where: { code: row.commune }, select: { id: true } }),
+    app.db.procedure.findUnique({ where: { code: row.procedure }, select: { id: true } }),
+  ]);
+  const errors: FieldErrors = {};
+  if (!commune) errors.commune = [`unknown commune code ${row.commune}`];
+  if (!procedure) errors.procedure = [`unknown procedure code ${row.procedure}`];
+  return commune && procedure ? { ok: true, communeId: commune.id, procedureId: procedure.id } : { ok: false, errors };
+}
+
+/** What a refused registration means, for API clients and import error lines. */
+export const problemMessages: Record<DossierError['problem'], string> = {
+  due_in_past: 'the due date is in the past',
+  due_not_working_day: 'the due date is not a working day',
+  received_in_future: 'the receipt time is in the future',
+  unknown_procedure: 'unknown procedure',
+  unknown_commune: 'unknown commune',
+  code_taken: 'this code is already registered with different details',
+  link_lost: 'this code is registered but its rating link was made with another key and cannot be shown again',
+};

@@ -1,0 +1,74 @@
+// A citizen opens a dossier with the secret from the receipt: the Telegram deep link
+// (`/start r_<token>`) or the short code typed on any channel. They see the dossier and may
+// follow it or, once the result is returned, rate it. Holding the secret is what authorises
+// both, so the choice is offered inside a short dialogue (flow payloads are honoured only
+// there) rather than as buttons anyone could forge on Zalo, where payloads come back as text.
+import type { Ctx, FlowSpec, Reply } from '../conversation/types.js';
+import { button, column } from '../conversation/replies.js';
+import type { Dossier } from '../generated/prisma/client.js';
+import { startRating } from '../ratings/flow.js';
+import { dossierCard, dossierFacts } from './facts.js';
+import { TOKEN_PATTERN, parseShortCode, sha256 } from './secrets.js';
+
+export const OPEN_FLOW = 'dossier-open';
+
+type Lookup = { ok: true; dossier: Dossier } | { ok: false; problem: 'unknown' | 'expired' | 'used' };
+
+async function lookup(ctx: Ctx, where: { ratingTokenHash: string } | { shortCodeHash: string }): Promise<Lookup> {
+  const dossier = await ctx.app.db.dossier.findUnique({ where });
+  if (!dossier) return { ok: false, problem: 'unknown' };
+  if (dossier.tokenUsedAt) return { ok: false, problem: 'used' };
+  if (dossier.tokenExpiresAt.getTime() <= ctx.app.clock.now().getTime()) return { ok: false, problem: 'expired' };
+  return { ok: true, dossier };
+}
+
+/** `/start r_<token>`. */
+export async function openByToken(ctx: Ctx, token: string): Promise<Reply[]> {
+  if (!TOKEN_PATTERN.test(token)) return [{ text: ctx.t('dossier-open-unknown') }];
+  return show(ctx, await lookup(ctx, { ratingTokenHash: sha256(token) }));
+}
+
+/** Free text that has the shape of a short code; null lets other handlers have it. */
+export async function openByShortCode(ctx: Ctx, text: string): Promise<Reply[] | null> {
+  const code = parseShortCode(text);
+  if (!code) return null;
+  return show(ctx, await lookup(ctx, { shortCodeHash: sha256(code) }));
+}
+
+async function show(ctx: Ctx, found: Lookup): Promise<Reply[]> {
+  // One message for forged and unknown secrets: nothing tells a guesser which part was wrong.
+  if (!found.ok) return [{ text: ctx.t(`dossier-open-${found.problem}`) }];
+  const { dossier } = found;
+  const card = dossierCard(ctx.t, dossier, await dossierFacts(ctx.app.db, dossier));
+  await ctx.setDialogue(OPEN_FLOW, 'opened', { dossierId: dossier.id });
+  if (dossier.status === 'returned') {
+    return [{ text: `${card}\n\n${ctx.t('dossier-open-rate-invite')}`, buttons: column([button(ctx.t('rating-button-rate'), 'dso:rate')]) }];
+  }
+  if (dossier.followerId === ctx.account.id) return [{ text: `${card}\n\n${ctx.t('dossier-open-following')}` }];
+  return [{ text: `${card}\n\n${ctx.t('dossier-open-follow-invite')}`, buttons: column([button(ctx.t('dossier-button-follow'), 'dso:follow')]) }];
+}
+
+export const openFlow: FlowSpec = {
+  name: OPEN_FLOW,
+  async onInput(ctx, state, input) {
+    const dossierId = Number(state.data.dossierId);
+    if (input.payload === 'dso:follow') return follow(ctx, dossierId);
+    if (input.payload === 'dso:rate') {
+      const dossier = await ctx.app.db.dossier.findUnique({ where: { id: dossierId } });
+      return dossier ? startRating(ctx, dossier) : [{ text: ctx.t('button-expired') }];
+    }
+    // Looking at a dossier is not a question waiting for an answer: anything else is handled
+    // as if no dialogue were open.
+    await ctx.clearDialogue();
+    return ctx.app.conversation.handle(ctx.inbound);
+  },
+};
+
+async function follow(ctx: Ctx, dossierId: number): Promise<Reply[]> {
+  await ctx.clearDialogue();
+  const dossier = await ctx.app.db.dossier.findUnique({ where: { id: dossierId } });
+  if (!dossier) return [{ text: ctx.t('button-expired') }];
+  // The latest person holding the receipt's secret follows it (one follower per dossier).
+  await ctx.app.db.dossier.update({ where: { id: dossierId }, data: { followerId: ctx.account.id } });
+  return [{ text: ctx.t('dossier-followed', { code: dossier.code }) }];
+}

@@ -1,0 +1,199 @@
+// Registering a dossier received at the one-stop desk. The one path for the bot's /hoso, the
+// desk API and the CSV import: due date from the procedure's time limit in working days,
+// rating token and Zalo code (hashed), and idempotence on the dossier code.
+import { randomInt } from 'node:crypto';
+import type { App } from '../app.js';
+import { END_OF_DAY, WorkingCalendar } from '../calendar/working-days.js';
+import { isUniqueViolation, type Tx } from '../db/index.js';
+import type { Dossier } from '../generated/prisma/client.js';
+import { vnDate, vnInstant } from '../shared/vntime.js';
+import { qrPngBase64, ratingLink } from './links.js';
+import {
+  MAX_SECRET_ATTEMPTS,
+  RATING_START_PREFIX,
+  deriveSecrets,
+  displayShortCode,
+  recoverSecrets,
+  secretKey,
+  sha256,
+  type DossierSecrets,
+} from './secrets.js';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+/** Clocks of desk software drift; a receipt a few minutes "in the future" is still accepted. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** Dossier codes from the desk software (national codes look like 000.00.12.H10-240315-0001). */
+export const DOSSIER_CODE = /^[A-Za-z0-9][A-Za-z0-9._/-]{2,39}$/;
+
+export interface DossierInput {
+  /** The desk's own code; generated (HS-yymmdd-XXXX) when absent. */
+  code?: string;
+  communeId: number;
+  procedureId: number;
+  citizenName?: string | null;
+  /** The official who handles it. */
+  handlerId?: number | null;
+  /** Default now. On a repeated registration it is compared only when given. */
+  receivedAt?: Date;
+  /** YYYY-MM-DD that replaces the computed due date. */
+  dueDate?: string | null;
+}
+
+export type DossierProblem =
+  | 'due_in_past'
+  | 'due_not_working_day'
+  | 'received_in_future'
+  | 'unknown_procedure'
+  | 'unknown_commune'
+  /** The code exists with different details. */
+  | 'code_taken'
+  /** The code exists but its link was made with another key and cannot be shown again. */
+  | 'link_lost';
+
+/** A registration refused for a reason the caller shows to a person (Fluent id `dossier-problem-<problem>`). */
+export class DossierError extends Error {
+  constructor(
+    readonly problem: DossierProblem,
+    readonly field: string,
+  ) {
+    super(problem);
+    this.name = 'DossierError';
+  }
+}
+
+export interface Registration {
+  dossier: Dossier;
+  code: string;
+  /** As printed: ABCD-2345. */
+  zaloCode: string;
+  ratingLink: string | null;
+  /** `r_<token>`: what /start receives from the link (the console and tests use it directly). */
+  startPayload: string;
+  qrPngBase64: string | null;
+  /** True when the code was already registered with the same details. */
+  replayed: boolean;
+}
+
+type Deps = Pick<App, 'db' | 'config' | 'clock'>;
+
+export interface RegisterOptions {
+  /** Run inside this transaction (the CSV import registers a whole file in one). */
+  tx?: Tx;
+  calendar?: WorkingCalendar;
+  /** Draw the QR picture (default true; the import only prints links). */
+  qr?: boolean;
+}
+
+export async function registerDossier(app: Deps, input: DossierInput, options: RegisterOptions = {}): Promise<Registration> {
+  const calendar = options.calendar ?? (await WorkingCalendar.load(app.db));
+  const run = (tx: Tx) => registerIn(tx, app, calendar, input);
+  let saved: Saved;
+  if (options.tx) saved = await run(options.tx);
+  else {
+    try {
+      saved = await app.db.$transaction(run);
+    } catch (error) {
+      // Two requests with the same new code at once: the loser now finds the winner's row.
+      if (!isUniqueViolation(error)) throw error;
+      saved = await app.db.$transaction(run);
+    }
+  }
+  const link = ratingLink(app.config, saved.secrets.token);
+  return {
+    dossier: saved.dossier,
+    code: saved.dossier.code,
+    zaloCode: displayShortCode(saved.secrets.shortCode),
+    ratingLink: link,
+    startPayload: `${RATING_START_PREFIX}${saved.secrets.token}`,
+    qrPngBase64: link && options.qr !== false ? await qrPngBase64(link) : null,
+    replayed: saved.replayed,
+  };
+}
+
+interface Saved {
+  dossier: Dossier;
+  secrets: DossierSecrets;
+  replayed: boolean;
+}
+
+async function registerIn(tx: Tx, app: Deps, calendar: WorkingCalendar, input: DossierInput): Promise<Saved> {
+  const now = app.clock.now();
+  const receivedAt = input.receivedAt ?? now;
+  const key = secretKey(app.config);
+  if (input.code) {
+    // A repeat is answered as the first time, even if its due date has passed since.
+    const existing = await tx.dossier.findUnique({ where: { code: input.code } });
+    if (existing) {
+      if (!sameDossier(existing, input)) throw new DossierError('code_taken', 'code');
+      const secrets = recoverSecrets(key, existing.code, existing.ratingTokenHash);
+      if (!secrets) throw new DossierError('link_lost', 'code');
+      return { dossier: existing, secrets, replayed: true };
+    }
+  }
+  if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new DossierError('received_in_future', 'receivedAt');
+  if (input.dueDate) checkDueDate(calendar, input.dueDate, now, receivedAt);
+
+  const procedure = await tx.procedure.findUnique({ where: { id: input.procedureId } });
+  if (!procedure) throw new DossierError('unknown_procedure', 'procedure');
+  if (!(await tx.commune.findUnique({ where: { id: input.communeId }, select: { id: true } }))) {
+    throw new DossierError('unknown_commune', 'commune');
+  }
+  const dueAt = input.dueDate
+    ? vnInstant(input.dueDate, END_OF_DAY)
+    : calendar.dueAt(receivedAt, procedure.timeLimitDays ?? app.config.DOSSIER_DEFAULT_DAYS);
+  const code = input.code ?? (await freshCode(tx, now));
+
+  for (let attempt = 0; attempt < MAX_SECRET_ATTEMPTS; attempt++) {
+    const secrets = deriveSecrets(key, code, attempt);
+    const ratingTokenHash = sha256(secrets.token);
+    const shortCodeHash = sha256(secrets.shortCode);
+    // Checked before writing rather than caught: PostgreSQL aborts a transaction on any error.
+    const clash = await tx.dossier.findFirst({ where: { OR: [{ ratingTokenHash }, { shortCodeHash }] }, select: { id: true } });
+    if (clash) continue;
+    const dossier = await tx.dossier.create({
+      data: {
+        code,
+        communeId: input.communeId,
+        procedureId: procedure.id,
+        citizenName: input.citizenName ?? null,
+        handlerId: input.handlerId ?? null,
+        receivedAt,
+        dueAt,
+        ratingTokenHash,
+        shortCodeHash,
+        tokenExpiresAt: new Date(dueAt.getTime() + app.config.RATING_TOKEN_DAYS * DAY_MS),
+      },
+    });
+    return { dossier, secrets, replayed: false };
+  }
+  throw new Error(`no free short code for dossier ${code} after ${MAX_SECRET_ATTEMPTS} attempts`);
+}
+
+/** A due date set by hand must be a working day, not before today nor before the receipt. */
+export function checkDueDate(calendar: WorkingCalendar, date: string, now: Date, receivedAt: Date = now): void {
+  if (date < vnDate(now) || date < vnDate(receivedAt)) throw new DossierError('due_in_past', 'dueDate');
+  if (!calendar.isWorkingDay(date)) throw new DossierError('due_not_working_day', 'dueDate');
+}
+
+/** Same details as an earlier registration of the code (the fields the caller gave). */
+function sameDossier(existing: Dossier, input: DossierInput): boolean {
+  return (
+    existing.communeId === input.communeId &&
+    existing.procedureId === input.procedureId &&
+    (existing.citizenName ?? null) === (input.citizenName ?? null) &&
+    (!input.receivedAt || existing.receivedAt.getTime() === input.receivedAt.getTime()) &&
+    (!input.dueDate || vnDate(existing.dueAt) === input.dueDate)
+  );
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** HS-yymmdd-XXXX, for dossiers registered in the bot (the desk software brings its own). */
+async function freshCode(tx: Tx, now: Date): Promise<string> {
+  const day = vnDate(now).slice(2).replaceAll('-', '');
+  for (;;) {
+    const suffix = Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+    const code = `HS-${day}-${suffix}`;
+    if (!(await tx.dossier.findUnique({ where: { code }, select: { id: true } }))) return code;
+  }
+}

@@ -1,0 +1,73 @@
+// A dossier's result is ready (done) or handed back (returned). Returning classes it early /
+// on time / late, tells its follower and asks for the rating, all in one transaction.
+//
+// Classification rule: the moment that counts is when the result was ready (doneAt; when an
+// official skips /xong, the return itself), compared with the ORIGINAL due date. An apology
+// moves the date the citizen is promised (newDueAt) but not the verdict: a dossier that needed
+// an apology is late, as the directive's "100% on time" target intends ("late stays late").
+// Early means ready on an earlier calendar day than the due date.
+import type { App } from '../app.js';
+import type { Dossier } from '../generated/prisma/client.js';
+import { vnDate } from '../shared/vntime.js';
+import { requestRating } from '../ratings/request.js';
+import { dossierFacts } from './facts.js';
+import { pushToFollower } from './notify.js';
+import { DAY_MS } from './register.js';
+
+export type Outcome = 'early' | 'on_time' | 'late';
+export type StatusChange = 'done' | 'returned';
+
+export function classifyOutcome(dueAt: Date, readyAt: Date, apologized: boolean): Outcome {
+  if (apologized || readyAt.getTime() > dueAt.getTime()) return 'late';
+  return vnDate(readyAt) < vnDate(dueAt) ? 'early' : 'on_time';
+}
+
+export interface StatusResult {
+  dossier: Dossier;
+  /** False when the dossier was already in that state (or further): nothing was done. */
+  changed: boolean;
+  /** True when the follower was told (and, on return, asked to rate). */
+  followerTold: boolean;
+}
+
+type Deps = Pick<App, 'db' | 'clock' | 'config' | 'i18n'>;
+
+export async function changeDossierStatus(
+  app: Deps,
+  dossierId: number,
+  status: StatusChange,
+  options: { at?: Date; actorId?: number | null } = {},
+): Promise<StatusResult> {
+  const at = options.at ?? app.clock.now();
+  return app.db.$transaction(async (tx) => {
+    const before = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId } });
+    const facts = await dossierFacts(tx, before);
+    const ready = status === 'done' ? ['done', 'returned'] : ['returned'];
+    // The guard in the WHERE makes two simultaneous requests change the dossier once.
+    const data =
+      status === 'done'
+        ? { status, doneAt: at }
+        : {
+            status,
+            doneAt: before.doneAt ?? at,
+            returnedAt: at,
+            outcome: classifyOutcome(before.dueAt, before.doneAt ?? at, before.apologizedAt !== null),
+            // The citizen can still rate for RATING_TOKEN_DAYS after getting the result.
+            tokenExpiresAt: new Date(Math.max(before.tokenExpiresAt.getTime(), at.getTime() + app.config.RATING_TOKEN_DAYS * DAY_MS)),
+          };
+    const moved = await tx.dossier.updateMany({ where: { id: dossierId, status: { notIn: ready } }, data });
+    if (moved.count === 0) return { dossier: before, changed: false, followerTold: false };
+    const dossier = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId } });
+    await tx.auditLog.create({ data: { actorId: options.actorId ?? null, action: `dossier.${status}`, subject: dossier.code } });
+
+    let followerTold: boolean;
+    if (status === 'done') {
+      followerTold = !!(await pushToFollower(tx, app, dossier, `dossier-done:${dossier.id}`, (t) => ({
+        text: t('dossier-push-done', { code: dossier.code, procedure: facts.procedure, place: facts.place }),
+      })));
+    } else {
+      followerTold = await requestRating(tx, app, dossier, facts, app.clock.now());
+    }
+    return { dossier, changed: true, followerTold };
+  });
+}

@@ -1,0 +1,24 @@
+// Pushes the platform would not deliver now (Zalo refuses customer-service messages 7 days
+// after a person's last interaction) wait as 'held' until that person writes again.
+import type { Db, Tx } from '../db/index.js';
+
+/**
+ * Marks the account unreachable on its channel and holds every push still waiting for it,
+ * so the dispatcher stops spending calls that would be refused the same way.
+ */
+export async function holdForAccount(tx: Tx, accountId: number, now: Date): Promise<void> {
+  await tx.account.update({ where: { id: accountId }, data: { unreachableAt: now } });
+  await tx.outboxMessage.updateMany({ where: { accountId, status: 'pending' }, data: { status: 'held' } });
+}
+
+/**
+ * The person has just interacted, so the window is open again: clear the mark and send what
+ * was held for them, now. Called by resolveAccount when the account was marked unreachable.
+ */
+export async function releaseHeld(db: Db, accountId: number, now: Date): Promise<number> {
+  const [, released] = await db.$transaction([
+    db.account.update({ where: { id: accountId }, data: { unreachableAt: null } }),
+    db.outboxMessage.updateMany({ where: { accountId, status: 'held' }, data: { status: 'pending', nextAttemptAt: now } }),
+  ]);
+  return released.count;
+}

@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { makeTestApp, type TestApp } from '../support/app.js';
+import { consoleSession } from '../support/console.js';
+import { FakeClock } from '../../src/shared/clock.js';
+import { inviteCommand } from '../../src/cli/invite.js';
+import { createInvite, displayCode, normalizeCode, redeemInvite, INVITE_ALPHABET } from '../../src/accounts/invites.js';
+import { communeIdsInScope } from '../../src/accounts/scope.js';
+import type { Account } from '../../src/generated/prisma/client.js';
+
+let app: TestApp;
+let clock: FakeClock;
+
+beforeEach(async () => {
+  clock = new FakeClock('2026-11-02T02:00:00Z');
+  // The demo province: Bắc Giang (BG) with Tân Tiến, Yên Thế, Bố Hạ.
+  app = await makeTestApp({ DEMO_DATA: 'true', INVITE_TTL_HOURS: '48' }, { clock });
+});
+afterEach(async () => {
+  await app.close();
+});
+
+/** `npm run cli -- invite …` against the test database; returns the printed code. */
+async function cliInvite(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+  const code = await inviteCommand.run(args, {
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    openApp: async () => ({ ...app, close: async () => {} }),
+  });
+  return { code, out, err };
+}
+
+const codeIn = (out: string) => /\/dangky ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(out)![1];
+
+const account = (userId: string) =>
+  app.db.account.findUniqueOrThrow({ where: { channel_externalId: { channel: 'console', externalId: userId } } });
+
+describe('invitation codes', () => {
+  it('are 8 characters of an unambiguous alphabet, typed in any case or grouping', () => {
+    expect(INVITE_ALPHABET).not.toMatch(/[01OIL]/);
+    expect(displayCode('ABCDEFGH')).toBe('ABCD-EFGH');
+    expect(normalizeCode(' abcd-efgh ')).toBe('ABCDEFGH');
+    expect(normalizeCode('ABCD EFGH')).toBe('ABCDEFGH');
+    expect(normalizeCode('ABCD-EFG0')).toBeNull();
+    expect(normalizeCode('ABC')).toBeNull();
+  });
+
+  it('an official signs up on the console with a code from the CLI', async () => {
+    const printed = await cliInvite(['--role', 'official', '--commune', 'BG-TANTIEN']);
+    expect(printed.code).toBe(0);
+    expect(printed.out).toContain('Xã Tân Tiến');
+    expect(printed.out).toContain('Hết hạn: 04/11/2026 09:00'); // 48 h later, Vietnam time
+    const code = codeIn(printed.out);
+    // Only the hash is stored.
+    const invite = await app.db.invite.findFirstOrThrow();
+    expect(JSON.stringify(invite)).not.toContain(code.replace('-', ''));
+    expect(invite.codeHash).toMatch(/^[0-9a-f]{64}$/);
+
+    const before = await consoleSession(app, 'canbo', ['/help', '/toi']);
+    expect(before).toContain('Vai trò: người dân');
+    const hooked: Account[] = [];
+    app.onRoleChanged.push(async (a) => void hooked.push(a));
+    const out = await consoleSession(app, 'canbo', [`/dangky ${code.toLowerCase()}`, '/toi']);
+    expect(out).toContain('Đăng ký thành công! Anh/chị đã là cán bộ, công chức của Xã Tân Tiến.');
+    expect(out).toContain('Các lệnh dành cho cán bộ:'); // the new /help, in the new role
+    expect(out).toContain('Vai trò: cán bộ, công chức xã');
+    expect(out).toContain('Xã, phường: Xã Tân Tiến');
+
+    const acc = await account('canbo');
+    const commune = await app.db.commune.findUniqueOrThrow({ where: { code: 'BG-TANTIEN' } });
+    expect([acc.role, acc.communeId]).toEqual(['official', commune.id]);
+    expect(hooked.map((a) => a.role)).toEqual(['official']);
+    const audit = await app.db.auditLog.findMany({ where: { action: 'invite.redeemed' } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0].actorId).toBe(acc.id);
+    expect((await app.db.invite.findFirstOrThrow()).usedById).toBe(acc.id);
+  });
+
+  it('a manager of two communes, or of a province, sees that scope', async () => {
+    const two = codeIn((await cliInvite(['--role', 'manager', '--commune', 'BG-YENTHE', '--commune', 'BG-BOHA'])).out);
+    const out = await consoleSession(app, 'lanhdao', [`/dangky ${two}`, '/toi']);
+    expect(out).toContain('Anh/chị đã là lãnh đạo, quản lý, theo dõi: Xã Bố Hạ, Xã Yên Thế.');
+    expect(out).toContain('Các lệnh dành cho lãnh đạo:');
+    const lanhdao = await account('lanhdao');
+    expect(await communeIdsInScope(app.db, lanhdao)).toHaveLength(2);
+
+    const province = codeIn((await cliInvite(['--role', 'manager', '--province', 'BG'])).out);
+    const more = await consoleSession(app, 'lanhdao', [`/dangky ${province}`, '/toi']);
+    expect(more).toContain('Phạm vi theo dõi: Bắc Giang, Xã Bố Hạ, Xã Yên Thế');
+    expect(await communeIdsInScope(app.db, lanhdao)).toHaveLength(3);
+  });
+
+  it('/help differs per role', async () => {
+    const citizen = await consoleSession(app, 'dan', ['/help']);
+    const code = codeIn((await cliInvite(['--role', 'official', '--commune', 'BG-BOHA'])).out);
+    await consoleSession(app, 'cb', [`/dangky ${code}`]);
+    const official = await consoleSession(app, 'cb', ['/help']);
+    expect(citizen).toContain('Anh/chị có thể dùng các lệnh sau:');
+    expect(official).toContain('Các lệnh dành cho cán bộ:');
+    expect(official).not.toEqual(citizen);
+    for (const out of [citizen, official]) expect(out).toMatch(/\/dangky — .*\n\/toi — /);
+  });
+
+  it('refuses an expired, a reused, a forged or a malformed code, and changes nothing', async () => {
+    const expired = codeIn((await cliInvite(['--role', 'official', '--commune', 'BG-BOHA'])).out);
+    const fresh = codeIn((await cliInvite(['--role', 'official', '--commune', 'BG-BOHA'])).out);
+    await consoleSession(app, 'first', [`/dangky ${fresh}`]);
+    clock.advance(48 * 3600_000);
+    const out = await consoleSession(app, 'other', [`/dangky ${expired}`, `/dangky ${fresh}`, '/dangky ABCD-EFGH', '/dangky 12', '/dangky']);
+    expect(out).toContain('Mã mời này đã hết hạn.');
+    expect(out).toContain('Mã mời này đã được sử dụng.');
+    expect(out).toContain('Mã mời không đúng.');
+    expect(out).toContain('Mã mời gồm 8 ký tự');
+    expect(out).toContain('Anh/chị gửi /dangky kèm mã mời');
+    expect((await account('other')).role).toBe('citizen');
+    expect(await app.db.invite.count({ where: { usedAt: null } })).toBe(1);
+    expect(await app.db.auditLog.count({ where: { action: 'invite.redeemed' } })).toBe(1);
+  });
+
+  it('of two people racing for one code, exactly one wins', async () => {
+    const { code } = await createInvite(app, { role: 'official', communeCodes: ['BG-TANTIEN'] });
+    const people = await Promise.all(
+      ['a', 'b', 'c'].map((id) => app.db.account.create({ data: { channel: 'telegram', externalId: id } })),
+    );
+    const results = await Promise.all(people.map((p) => redeemInvite(app, p, code)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual(['used', 'used']);
+    expect(await app.db.account.count({ where: { role: 'official' } })).toBe(1);
+  });
+
+  it('the CLI refuses a bad request with a clear message', async () => {
+    expect((await cliInvite(['--role', 'official', '--commune', 'NOPE'])).err).toContain('không có xã, phường mã NOPE');
+    expect((await cliInvite(['--role', 'official', '--commune', 'BG-BOHA', '--commune', 'BG-YENTHE'])).err).toContain('đúng một xã');
+    expect((await cliInvite(['--role', 'manager'])).err).toContain('ít nhất một --commune hoặc một --province');
+    expect((await cliInvite(['--role', 'manager', '--province', 'XX'])).err).toContain('không có tỉnh, thành phố mã XX');
+    await expect(cliInvite(['--role', 'admin', '--commune', 'BG-BOHA'])).rejects.toThrow(/--role official/);
+    expect(await app.db.invite.count()).toBe(0);
+  });
+});

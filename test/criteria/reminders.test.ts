@@ -1,0 +1,162 @@
+// Monthly reminders, nudges and managers' summaries: exactly once per person and month,
+// catch-up of a missed month, re-runs that reach newcomers without repeating anyone.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { criteriaNudgeJob, criteriaReminderJob, criteriaSummaryJob } from '../../src/criteria/jobs.js';
+import { runDueJobs } from '../../src/jobs/scheduler.js';
+import { vnInstant } from '../../src/shared/vntime.js';
+import { COMMUNES, makeProvince, outbox, report, textOf, type Province } from './fixture.js';
+
+let p: Province;
+beforeEach(async () => {
+  p = await makeProvince();
+});
+afterEach(async () => {
+  await p.app.close();
+});
+
+const firstOfNovember = vnInstant('2026-11-01', '08:00');
+
+describe('monthly reminder', () => {
+  it('sends one message per official listing their criteria, last month and missing evidence', async () => {
+    await report(p, 'BG-A', 'TC1', '2026-10', 'in_progress', 12, [{ kind: 'link', ref: 'https://x.vn/muc-luc.pdf', doc: 0 }]);
+    await report(p, 'BG-A', 'TC2', '2026-09', 'done', 20);
+    await criteriaReminderJob.run(p.app, firstOfNovember);
+
+    const rows = await outbox(p, 'crit-remind:2026-11:');
+    expect(rows).toHaveLength(COMMUNES.length * 3);
+    const mine = rows.find((r) => r.accountId === p.official('BG-A', 1).id)!;
+    expect(mine.dedupKey).toBe(`crit-remind:2026-11:${p.official('BG-A', 1).id}`);
+    const text = textOf(mine);
+    expect(text).toContain('Nhắc việc tháng 11/2026');
+    expect(text).toContain('Anh/chị phụ trách 2 tiêu chí');
+    expect(text).toMatch(/1\. TC1 · .*\n {3}Đang thực hiện · tự chấm 12\/20 điểm \(báo cáo tháng 10\/2026\)\n {3}Còn thiếu minh chứng: Tài liệu minh chứng \(PDF\)/);
+    expect(text).toMatch(/2\. TC2 · .*\n {3}Đã hoàn thành · tự chấm 20\/25 điểm \(báo cáo tháng 09\/2026\)/);
+    expect(text).toContain('Hạn báo cáo tiến độ tháng này: 25/11/2026');
+    expect(text).not.toContain('TC3');
+    const buttons = (JSON.parse(mine.payload) as { buttons: { payload: string }[][] }).buttons.flat();
+    expect(buttons.map((b) => b.payload)).toEqual([
+      `crr:${p.communeId['BG-A']}:${p.criterionId.TC1}`,
+      `crr:${p.communeId['BG-A']}:${p.criterionId.TC2}`,
+    ]);
+    // Nobody else gets the commune's criteria of another owner.
+    const third = textOf(rows.find((r) => r.accountId === p.official('BG-A', 3).id)!);
+    expect(third).toContain('TC5');
+    expect(third).toContain('Chưa có báo cáo nào trong năm.');
+  });
+
+  it('is exactly once: a second run writes nothing and changes nothing', async () => {
+    await criteriaReminderJob.run(p.app, firstOfNovember);
+    const first = await outbox(p, 'crit-remind:');
+    await criteriaReminderJob.run(p.app, firstOfNovember);
+    const second = await outbox(p, 'crit-remind:');
+    expect(second.map((r) => [r.id, r.payload])).toEqual(first.map((r) => [r.id, r.payload]));
+  });
+
+  it('a re-run after adding an official reaches the newcomer only', async () => {
+    await criteriaReminderJob.run(p.app, firstOfNovember);
+    const newcomer = await p.app.db.account.create({
+      data: { channel: 'console', externalId: 'off-new', role: 'official', communeId: p.communeId['BG-B'] },
+    });
+    await p.app.db.assignment.update({
+      where: { communeId_criterionId: { communeId: p.communeId['BG-B'], criterionId: p.criterionId.TC5 } },
+      data: { accountId: newcomer.id },
+    });
+    await criteriaReminderJob.run(p.app, firstOfNovember);
+    const rows = await outbox(p, 'crit-remind:2026-11:');
+    expect(rows).toHaveLength(COMMUNES.length * 3 + 1);
+    expect(new Set(rows.map((r) => r.dedupKey)).size).toBe(rows.length);
+    expect(rows.at(-1)!.accountId).toBe(newcomer.id);
+    expect(textOf(rows.at(-1)!)).toContain('TC5');
+  });
+
+  it('catches up a missed month with that month in keys and text', async () => {
+    p.clock.set(vnInstant('2026-11-03', '09:00'));
+    await criteriaReminderJob.run(p.app, vnInstant('2026-10-01', '08:00'));
+    const rows = await outbox(p, 'crit-remind:2026-10:');
+    expect(rows).toHaveLength(COMMUNES.length * 3);
+    expect(textOf(rows[0])).toContain('Nhắc việc tháng 10/2026');
+    expect(textOf(rows[0])).toContain('25/10/2026');
+  });
+
+  it('runs once per period through the scheduler, including after downtime', async () => {
+    // Down on the 1st: the service starts on the 3rd and catches up November's run once.
+    const now = vnInstant('2026-11-03', '10:00');
+    expect(await runDueJobs(p.app, [criteriaReminderJob], now)).toEqual(['criteria-reminder']);
+    expect(await runDueJobs(p.app, [criteriaReminderJob], now)).toEqual([]);
+    expect(await outbox(p, 'crit-remind:2026-11:')).toHaveLength(COMMUNES.length * 3);
+  });
+
+  it('skips people who are no longer staff and communes without a set this year', async () => {
+    await p.app.db.account.update({ where: { id: p.official('BG-C', 2).id }, data: { role: 'citizen' } });
+    await p.app.db.communeSet.delete({ where: { communeId_year: { communeId: p.communeId['BG-D'], year: 2026 } } });
+    await criteriaReminderJob.run(p.app, firstOfNovember);
+    const rows = await outbox(p, 'crit-remind:2026-11:');
+    expect(rows).toHaveLength(3 * 3 - 1);
+    expect(rows.some((r) => r.accountId === p.official('BG-C', 2).id)).toBe(false);
+    expect(rows.some((r) => r.accountId === p.official('BG-D', 1).id)).toBe(false);
+  });
+});
+
+describe('nudge before the deadline', () => {
+  it('goes only to officials with criteria not reported this month, listing only those', async () => {
+    await report(p, 'BG-A', 'TC1', '2026-11', 'done', 18);
+    await report(p, 'BG-A', 'TC2', '2026-11', 'in_progress', 10); // official 1 of A: all reported
+    await report(p, 'BG-A', 'TC3', '2026-11', 'done', 15); // official 2 of A: TC4 missing
+    await report(p, 'BG-B', 'TC5', '2026-10', 'done', 15); // last month only: still due
+    await criteriaNudgeJob.run(p.app, vnInstant('2026-11-20', '08:00'));
+    await criteriaNudgeJob.run(p.app, vnInstant('2026-11-20', '08:00'));
+
+    const rows = await outbox(p, 'crit-nudge:2026-11:');
+    expect(rows).toHaveLength(COMMUNES.length * 3 - 1);
+    expect(rows.some((r) => r.accountId === p.official('BG-A', 1).id)).toBe(false);
+    const partial = textOf(rows.find((r) => r.accountId === p.official('BG-A', 2).id)!);
+    expect(partial).toContain('còn 1 tiêu chí chưa báo cáo');
+    expect(partial).toContain('TC4');
+    expect(partial).not.toContain('TC3');
+    expect(rows.some((r) => r.accountId === p.official('BG-B', 3).id)).toBe(true);
+  });
+});
+
+describe("managers' summary after the deadline", () => {
+  beforeEach(async () => {
+    // BG-A: everything reported, 18+22+17+13+18 = 88 → 2★ (≥ 85), recognised (≥ 80, floors met).
+    for (const [code, score] of [['TC1', 18], ['TC2', 22], ['TC3', 17], ['TC4', 13], ['TC5', 18]] as const) {
+      await report(p, 'BG-A', code, '2026-11', 'done', score);
+    }
+    // BG-B: two reported this month, one last month: 20 + 20 + 5 = 45, TC3 below its floor.
+    await report(p, 'BG-B', 'TC1', '2026-11', 'done', 20);
+    await report(p, 'BG-B', 'TC2', '2026-11', 'in_progress', 20);
+    await report(p, 'BG-B', 'TC3', '2026-10', 'in_progress', 5);
+  });
+
+  it("gives a one-commune manager the commune's detail and who has not reported", async () => {
+    await criteriaSummaryJob.run(p.app, vnInstant('2026-11-26', '08:00'));
+    const rows = await outbox(p, 'crit-summary:2026-11:');
+    expect(rows).toHaveLength(COMMUNES.length + 1);
+
+    const a = textOf(rows.find((r) => r.accountId === p.commune['BG-A'].id)!);
+    expect(a).toContain('Tổng hợp tiến độ bộ tiêu chí tháng 11/2026 (hạn báo cáo 25/11/2026)');
+    expect(a).toContain('Tổng điểm tự chấm: 88/100 → 2★');
+    expect(a).toContain('Tất cả tiêu chí đã được báo cáo trong tháng.');
+    expect(a).toContain('đủ điều kiện đề nghị công nhận');
+
+    const b = textOf(rows.find((r) => r.accountId === p.commune['BG-B'].id)!);
+    expect(b).toContain('Tổng điểm tự chấm: 45/100 → chưa đạt mức sao');
+    expect(b).toContain('Chưa đạt điểm tối thiểu ở: TC3, TC4, TC5.');
+    expect(b).toContain('• Cán bộ BG-B số 2: TC3, TC4');
+    expect(b).toContain('• Cán bộ BG-B số 3: TC5');
+    expect(b).not.toContain('Cán bộ BG-B số 1:');
+  });
+
+  it('gives the province manager one line per commune, least reported first', async () => {
+    await criteriaSummaryJob.run(p.app, vnInstant('2026-11-26', '08:00'));
+    await criteriaSummaryJob.run(p.app, vnInstant('2026-11-26', '08:00'));
+    const rows = await outbox(p, `crit-summary:2026-11:${p.provinceManager.id}`);
+    expect(rows).toHaveLength(1);
+    const lines = textOf(rows[0]).split('\n');
+    expect(lines).toContain('1/4 xã đã báo cáo đủ các tiêu chí.');
+    expect(lines).toContain('Xã Thử A: 88/100 · 2★ · báo cáo 5/5 ✓');
+    expect(lines).toContain('Xã Thử B: 45/100 · chưa đạt mức sao · báo cáo 2/5');
+    expect(lines.indexOf('Xã Thử A: 88/100 · 2★ · báo cáo 5/5 ✓')).toBe(lines.length - 1);
+  });
+});

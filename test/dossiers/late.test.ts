@@ -1,0 +1,113 @@
+// Late results: the morning list for officials (one per official per day), the follower's
+// notice, and /trehan's apology letter with a new date.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dossiersDueJob } from '../../src/dossiers/due-job.js';
+import { consoleSession } from '../support/console.js';
+import { followedDossier, makeWorld, official, register, session, type World } from './support.js';
+
+describe('late results', () => {
+  let w: World;
+  let handlerId = 0;
+  beforeAll(async () => {
+    w = await makeWorld();
+    handlerId = (await official(w.app, 'canbo-a', w.tanTien.id)).id;
+    await official(w.app, 'canbo-b', w.tanTien.id);
+    await official(w.app, 'canbo-khac', w.yenThe.id);
+  });
+  afterAll(() => w.app.close());
+
+  it('each official hears once a day about their overdue and soon-due dossiers', async () => {
+    // Received Monday 2 March; due Monday 9 (5 days), Tuesday 3 (1 day, unassigned) and Friday 6.
+    const procedure = await w.app.db.procedure.findFirstOrThrow({ where: { timeLimitDays: 5 } });
+    const late = await register(w, { procedureId: procedure.id, handlerId });
+    const soon = await register(w, { dueDate: '2026-03-10' });
+    const other = await register(w, { dueDate: '2026-03-13', handlerId });
+    const closed = await register(w, { dueDate: '2026-03-10', handlerId });
+    await w.app.db.dossier.update({ where: { id: closed.dossier.id }, data: { status: 'returned' } });
+
+    // Tuesday 10 March, 07:00.
+    const firedAt = new Date('2026-03-10T00:00:00Z');
+    w.clock.set(firedAt);
+    await dossiersDueJob.run(w.app, firedAt);
+    await dossiersDueJob.run(w.app, firedAt); // a re-run after a crash adds nothing
+
+    const rows = await w.app.db.outboxMessage.findMany({ where: { dedupKey: { startsWith: 'dossiers-due:2026-03-10:' } } });
+    const byUser = new Map<string, string>();
+    for (const row of rows) {
+      const to = await w.app.db.account.findUniqueOrThrow({ where: { id: row.accountId! } });
+      byUser.set(to.externalId, JSON.parse(row.payload).text);
+    }
+    expect([...byUser.keys()].sort()).toEqual(['canbo-a', 'canbo-b']);
+    const a = byUser.get('canbo-a')!;
+    expect(a).toContain('Đã quá hạn (1):');
+    expect(a).toContain(`• ${late.code}`);
+    expect(a).toContain('Đến hạn trước hết ngày 11/03/2026 (1):');
+    expect(a).toContain(`• ${soon.code}`);
+    expect(a).not.toContain(other.code);
+    expect(a).not.toContain(closed.code);
+    // The unassigned dossier goes to every official of the commune; the handler's only to them.
+    expect(byUser.get('canbo-b')).toContain(soon.code);
+    expect(byUser.get('canbo-b')).not.toContain(late.code);
+  });
+
+  it('the follower of an overdue dossier is told once', async () => {
+    const { dossier } = await followedDossier(w, 'dan-tre', { dueDate: '2026-03-11' });
+    const firedAt = new Date('2026-03-12T00:00:00Z');
+    w.clock.set(firedAt);
+    await dossiersDueJob.run(w.app, firedAt);
+    await dossiersDueJob.run(w.app, new Date('2026-03-13T00:00:00Z'));
+    expect(await w.app.db.outboxMessage.count({ where: { dedupKey: { startsWith: `dossier-overdue:${dossier.id}:` } } })).toBe(1);
+    const out = await session(w.app, 'dan-tre', []);
+    expect(out).toContain(`🔔 Hồ sơ ${dossier.code} đã quá ngày hẹn trả kết quả (11/03/2026)`);
+  });
+
+  it('/trehan records the reason and a new working day, and sends the apology letter to the follower', async () => {
+    w.clock.set('2026-03-12T02:00:00Z'); // Thursday 12 March, 09:00
+    const { dossier } = await followedDossier(w, 'dan-xl', { dueDate: '2026-03-13' });
+    const out = await consoleSession(w.app, 'canbo-a', [
+      `/trehan ${dossier.code}`,
+      'ngắn',
+      'Chờ kết quả xác minh từ xã khác',
+      '11/03/2026',
+      '13/03/2026',
+      '14/03/2026',
+      '17/03/2026',
+    ]);
+    expect(out).toContain('Lý do cần từ 10 đến 500 ký tự.');
+    expect(out).toContain('Ngày hẹn mới phải sau hôm nay.');
+    expect(out).toContain('Ngày hẹn mới phải sau ngày hẹn hiện tại (13/03/2026).');
+    expect(out).toContain('Ngày này là ngày nghỉ');
+    expect(out).toContain('Đã gửi phiếu xin lỗi cho người dân qua tin nhắn.');
+
+    const saved = await w.app.db.dossier.findUniqueOrThrow({ where: { id: dossier.id } });
+    expect(saved.delayReason).toBe('Chờ kết quả xác minh từ xã khác');
+    expect(saved.newDueAt?.toISOString()).toBe('2026-03-17T10:00:00.000Z');
+    expect(saved.apologizedAt).not.toBeNull();
+
+    const letter = await session(w.app, 'dan-xl', []);
+    expect(letter).toContain('🔔 PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+    for (const part of [
+      `Mã hồ sơ: ${dossier.code}`,
+      'Ngày tiếp nhận: 12/03/2026',
+      'Ngày hẹn trả kết quả: 13/03/2026',
+      'Lý do chậm: Chờ kết quả xác minh từ xã khác',
+      'thành thật xin lỗi',
+      'Ngày hẹn trả kết quả mới: 17/03/2026',
+      'Nơi trả kết quả: Trụ sở UBND xã Tân Tiến',
+    ]) {
+      expect(letter).toContain(part);
+    }
+
+    // Returned on the new date: still late, and the card shows the new date.
+    w.clock.set('2026-03-17T03:00:00Z');
+    expect(await consoleSession(w.app, 'canbo-a', [`/tra ${dossier.code}`])).toContain('trễ hạn');
+  });
+
+  it('officials cannot act on another commune’s dossiers', async () => {
+    const reg = await register(w);
+    const out = await consoleSession(w.app, 'canbo-khac', [`/trehan ${reg.code}`, `/tra ${reg.code}`, '/tra']);
+    expect(out.match(/Không tìm thấy hồ sơ .* của xã, phường mình/g)).toHaveLength(2);
+    expect(out).toContain('Anh/chị gõ kèm mã hồ sơ');
+    expect((await w.app.db.dossier.findUniqueOrThrow({ where: { id: reg.dossier.id } })).status).toBe('received');
+  });
+});

@@ -1,0 +1,193 @@
+// A fake Zalo on 127.0.0.1: the OA message API (CS messages, image and file uploads) and the
+// OAuth refresh endpoint, with Zalo's habits: errors as HTTP 200 envelopes, a bare
+// `access_token` header, single-use refresh tokens that rotate on every refresh. It records
+// every call, can be told to answer error codes, and can lose a refresh answer on purpose
+// (connection dropped before or after the new pair was issued) to play a crash.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+
+export interface FakeZaloCall {
+  path: string;
+  accessToken?: string;
+  /** JSON body of message calls. */
+  json?: any;
+  /** Form fields of the OAuth call. */
+  form?: Record<string, string>;
+  contentType?: string;
+  bytes: number;
+  /** Zalo's answer's `error` (0 = success), 'dropped', or 'pending' while not answered yet. */
+  error: number | 'dropped' | 'pending';
+}
+
+export interface FakeGrant {
+  accessToken: string;
+  refreshToken: string;
+}
+
+type RefreshMode = 'normal' | 'drop-before-issue' | 'drop-after-issue';
+
+export class FakeZalo {
+  readonly calls: FakeZaloCall[] = [];
+  url = '';
+  /** Successful refreshes (new pairs issued through the OAuth endpoint). */
+  refreshes = 0;
+  private readonly accepted = new Set<string>();
+  private readonly expired = new Set<string>();
+  private validRefresh = '';
+  private readonly scripted: { path: string; error: number }[] = [];
+  private nextRefresh: RefreshMode = 'normal';
+  private refreshDelayMs = 0;
+  private messageDelayMs = 0;
+  private counter = 0;
+
+  private constructor(
+    readonly appId: string,
+    readonly appSecret: string,
+    private readonly server = createServer((req, res) => void this.route(req, res)),
+  ) {}
+
+  static async start(appId = '1234567890', appSecret = 'app-secret-xyz'): Promise<FakeZalo> {
+    const fake = new FakeZalo(appId, appSecret);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  /** A new grant, as the developer console gives: earlier refresh tokens stop working. */
+  issue(): FakeGrant {
+    const grant = { accessToken: this.token('acc'), refreshToken: this.token('ref') };
+    this.accepted.add(grant.accessToken);
+    this.validRefresh = grant.refreshToken;
+    return grant;
+  }
+
+  /** From now on Zalo answers -220 (expired) to this token. */
+  expire(accessToken: string): void {
+    this.accepted.delete(accessToken);
+    this.expired.add(accessToken);
+  }
+
+  /** The next `times` calls to `path` get this error envelope (after the token check). */
+  failNext(path: string, error: number, times = 1): void {
+    for (let i = 0; i < times; i++) this.scripted.push({ path, error });
+  }
+
+  /** What happens to the next refresh: the connection dropped before or after issuing a pair. */
+  loseNextRefresh(when: 'before-issue' | 'after-issue'): void {
+    this.nextRefresh = when === 'before-issue' ? 'drop-before-issue' : 'drop-after-issue';
+  }
+
+  slowRefreshes(ms: number): void {
+    this.refreshDelayMs = ms;
+  }
+
+  slowMessages(ms: number): void {
+    this.messageDelayMs = ms;
+  }
+
+  currentRefreshToken(): string {
+    return this.validRefresh;
+  }
+
+  isAccepted(accessToken: string): boolean {
+    return this.accepted.has(accessToken);
+  }
+
+  /** CS messages Zalo accepted, optionally for one user. */
+  delivered(userId?: string): any[] {
+    return this.calls
+      .filter((c) => c.path === '/v3.0/oa/message/cs' && c.error === 0)
+      .map((c) => c.json)
+      .filter((b) => !userId || b.recipient.user_id === userId);
+  }
+
+  callsTo(path: string): FakeZaloCall[] {
+    return this.calls.filter((c) => c.path === path);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.refreshes = 0;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private token(kind: string): string {
+    return `${kind}-${++this.counter}-${randomBytes(6).toString('hex')}`;
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const call: FakeZaloCall = { path, bytes: raw.length, contentType: req.headers['content-type'], error: 'pending' };
+    this.calls.push(call);
+    const answer = (body: Record<string, unknown>) => {
+      call.error = typeof body.error === 'number' ? body.error : 0;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+
+    if (path === '/v4/oa/access_token') return this.refresh(req, raw, call, res, answer);
+
+    call.accessToken = req.headers.access_token as string | undefined;
+    if (call.accessToken && this.expired.has(call.accessToken)) return answer({ error: -220, message: 'Access token has expired' });
+    if (!call.accessToken || !this.accepted.has(call.accessToken)) return answer({ error: -216, message: 'Access token is invalid' });
+    const i = this.scripted.findIndex((s) => s.path === path);
+    if (i >= 0) {
+      const [{ error }] = this.scripted.splice(i, 1);
+      return answer({ error, message: `scripted error ${error}` });
+    }
+    if (path === '/v3.0/oa/message/cs') {
+      call.json = JSON.parse(raw.toString('utf8'));
+      if (this.messageDelayMs) await new Promise((r) => setTimeout(r, this.messageDelayMs));
+      const text: unknown = call.json?.message?.text;
+      if (typeof text === 'string' && text.length > 2000) return answer({ error: -201, message: 'text too long' });
+      if ((call.json?.message?.attachment?.payload?.buttons?.length ?? 0) > 5) return answer({ error: -201, message: 'too many buttons' });
+      return answer({ error: 0, message: 'Success', data: { message_id: this.token('msg'), user_id: call.json?.recipient?.user_id } });
+    }
+    if (path === '/v2.0/oa/upload/image' || path === '/v2.0/oa/upload/file') {
+      if (!call.contentType?.startsWith('multipart/form-data') || !raw.includes('name="file"')) {
+        return answer({ error: -201, message: 'file missing' });
+      }
+      const data = path.endsWith('image') ? { attachment_id: this.token('img') } : { token: this.token('file') };
+      return answer({ error: 0, message: 'Success', data });
+    }
+    return answer({ error: -201, message: `unknown path ${path}` });
+  }
+
+  private async refresh(
+    req: IncomingMessage,
+    raw: Buffer,
+    call: FakeZaloCall,
+    res: ServerResponse,
+    answer: (body: Record<string, unknown>) => void,
+  ): Promise<void> {
+    const form = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+    call.form = form;
+    if (this.refreshDelayMs) await new Promise((r) => setTimeout(r, this.refreshDelayMs));
+    const mode = this.nextRefresh;
+    this.nextRefresh = 'normal';
+    if (mode === 'drop-before-issue') {
+      call.error = 'dropped';
+      return void res.socket?.destroy();
+    }
+    if (req.headers.secret_key !== this.appSecret || form.app_id !== this.appId || form.grant_type !== 'refresh_token') {
+      return answer({ error: -14002, error_name: 'Invalid app', error_description: 'app_id or secret_key is wrong' });
+    }
+    if (!form.refresh_token || form.refresh_token !== this.validRefresh) {
+      return answer({ error: -14014, error_name: 'Invalid refresh token', error_description: 'Refresh token is invalid or has been used' });
+    }
+    const grant = this.issue();
+    this.refreshes++;
+    if (mode === 'drop-after-issue') {
+      call.error = 'dropped';
+      return void res.socket?.destroy();
+    }
+    answer({ access_token: grant.accessToken, refresh_token: grant.refreshToken, expires_in: '90000' });
+  }
+}

@@ -1,0 +1,63 @@
+// A real app with the Zalo channel on a SQLite file of the caller's choice (so a test can
+// "restart" on the same file), its HTTP server on 127.0.0.1 port 0, and a fake Zalo behind it.
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { createApp, type App } from '../../src/app.js';
+import { testConfig } from '../../src/config/index.js';
+import { buildServer } from '../../src/http/server.js';
+import type { FakeClock } from '../../src/shared/clock.js';
+import { startZalo, type ZaloChannel } from '../../bots/zalo/channel.js';
+import type { FakeZalo } from './fake-zalo.js';
+import { postEvent, type WebhookKeys } from './zalo-webhook.js';
+
+export const zaloKeys: WebhookKeys = { appId: '1234567890', oaId: '579745863508352884', secretKey: 'oa-secret-key-abc' };
+
+export interface ZaloTestApp {
+  app: App;
+  zalo: ZaloChannel;
+  server: FastifyInstance;
+  url: string;
+  post(event: Record<string, unknown>, options?: Parameters<typeof postEvent>[3]): ReturnType<typeof postEvent>;
+  /** Waits until every accepted event has been handled and answered. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function zaloEnv(fake: FakeZalo, dbFile: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATABASE_URL: `file:${dbFile}`,
+    ZALO_APP_ID: zaloKeys.appId,
+    ZALO_APP_SECRET: fake.appSecret,
+    ZALO_OA_SECRET_KEY: zaloKeys.secretKey,
+    ZALO_API_BASE: fake.url,
+    ZALO_OAUTH_BASE: fake.url,
+    ...extra,
+  };
+}
+
+export async function startZaloApp(
+  fake: FakeZalo,
+  dbFile: string,
+  clock: FakeClock,
+  extra: Record<string, string> = {},
+  options: { seed?: boolean } = {},
+): Promise<ZaloTestApp> {
+  const app = await createApp(testConfig(zaloEnv(fake, dbFile, extra)), { clock, seed: options.seed });
+  const zalo = await startZalo(app);
+  const server = await buildServer(app, [zalo.routes]);
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  return {
+    app,
+    zalo,
+    server,
+    url,
+    post: (event, options) => postEvent(url, zaloKeys, event, options),
+    settle: () => zalo.worker.idle(),
+    async close() {
+      await server.close();
+      await zalo.stop();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+// Whole flows on Zalo through the same core as every channel: a citizen follows a dossier with
+// the short code from the receipt and rates it with oa.query.hide buttons after the result is
+// returned; an official registers a dossier and gets the QR picture; a citizen files a
+// complaint with a photo. Buttons are pressed the way Zalo does it:
+// the payload of the tapped button comes back as the person's text.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FakeClock } from '../../src/shared/clock.js';
+import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
+import { registerDossier } from '../../src/dossiers/register.js';
+import { changeDossierStatus } from '../../src/dossiers/status.js';
+import { FakeZalo } from '../support/fake-zalo.js';
+import { startZaloApp, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
+import { userImage, userText } from '../support/zalo-webhook.js';
+
+let fake: FakeZalo;
+let h: ZaloTestApp;
+let dir: string;
+const clock = new FakeClock('2026-03-02T02:00:00Z'); // Monday 09:00 in Vietnam
+
+beforeAll(async () => {
+  fake = await FakeZalo.start(keys.appId);
+  const grant = fake.issue();
+  dir = mkdtempSync(path.join(tmpdir(), 'cqtt-zalo-flows-'));
+  h = await startZaloApp(fake, path.join(dir, 'z.db'), clock, {
+    ZALO_ACCESS_TOKEN: grant.accessToken,
+    ZALO_REFRESH_TOKEN: grant.refreshToken,
+    DEMO_DATA: 'true',
+    RATE_LIMIT_MESSAGES_PER_MINUTE: '10000',
+    // Receipts carry a QR code of the rating link when there is a link to encode.
+    TELEGRAM_BOT_USERNAME: 'cqtt_test_bot',
+  });
+});
+afterAll(async () => {
+  await h.close();
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Texts of the messages the person received since `from`. */
+function received(userId: string, from = 0): string[] {
+  return fake.delivered(userId).slice(from).map((m) => m.message.text as string);
+}
+
+async function say(userId: string, text: string): Promise<string[]> {
+  const from = fake.delivered(userId).length;
+  expect((await h.post(userText(keys, userId, text))).status).toBe(200);
+  await h.settle();
+  return received(userId, from);
+}
+
+/** Taps the button titled `title` on the latest message that has one. */
+async function tap(userId: string, title: string): Promise<string[]> {
+  const messages = fake.delivered(userId).reverse();
+  for (const m of messages) {
+    const b = (m.message.attachment?.payload?.buttons ?? []).find((x: { title: string }) => x.title === title);
+    if (b) {
+      expect(b.type).toBe('oa.query.hide');
+      return say(userId, b.payload);
+    }
+  }
+  throw new Error(`no button "${title}" for ${userId}; got:\n${received(userId).join('\n---\n')}`);
+}
+
+describe('flows on Zalo', () => {
+  it('follows a dossier with the short code, then rates it with buttons when the result is returned', async () => {
+    const commune = await h.app.db.commune.findUniqueOrThrow({ where: { code: 'BG-TANTIEN' } });
+    const procedure = await h.app.db.procedure.findFirstOrThrow({ orderBy: { id: 'asc' } });
+    const reg = await registerDossier(h.app, { communeId: commune.id, procedureId: procedure.id });
+
+    const opened = await say('z-dan', reg.zaloCode.replace('-', ' ').toLowerCase());
+    expect(opened.join('\n')).toContain(`Hồ sơ ${reg.code}`);
+    expect((await tap('z-dan', 'Theo dõi hồ sơ')).join('\n')).toContain(`Đã theo dõi hồ sơ ${reg.code}`);
+
+    clock.advance(3 * 3600_000);
+    await changeDossierStatus(h.app, reg.dossier.id, 'returned');
+    const before = fake.delivered('z-dan').length;
+    await new OutboxDispatcher(h.app, { senders: [h.zalo.sender], pacing: false }).drain();
+    expect(received('z-dan', before).join('\n')).toContain('Mời anh/chị dành một phút đánh giá');
+
+    expect((await tap('z-dan', 'Đánh giá ngay')).join('\n')).toContain('Nhìn chung, anh/chị có hài lòng');
+    await tap('z-dan', 'Hài lòng');
+    await tap('z-dan', 'Sớm hơn ngày hẹn');
+    await tap('z-dan', 'Lịch sự');
+    await tap('z-dan', 'Rõ ràng');
+    expect((await tap('z-dan', 'Không')).join('\n')).toContain('góp ý');
+    expect((await say('z-dan', 'Cán bộ hướng dẫn rất nhiệt tình.')).join('\n')).toContain('Cảm ơn anh/chị đã đánh giá');
+
+    const rating = await h.app.db.rating.findFirstOrThrow({ where: { dossierId: reg.dossier.id } });
+    expect(rating).toMatchObject({ overall: 3, timeliness: 'early', attitude: 3, guidance: 3, askedExtra: false });
+    // The delivered messages were all real sends: no error envelope among them.
+    expect(fake.callsTo('/v3.0/oa/message/cs').every((c) => c.error === 0)).toBe(true);
+  });
+
+  it('an official registers a dossier on Zalo and gets the receipt with its QR code as a picture', async () => {
+    const commune = await h.app.db.commune.findUniqueOrThrow({ where: { code: 'BG-TANTIEN' } });
+    await h.app.db.account.create({ data: { channel: 'zalo', externalId: 'z-canbo', role: 'official', communeId: commune.id } });
+    await say('z-canbo', '/hoso đăng ký lại khai sinh');
+    await tap('z-canbo', 'Đăng ký lại khai sinh');
+    await say('z-canbo', 'Nguyễn Văn An');
+    await tap('z-canbo', 'Giữ ngày này');
+    const uploadsBefore = fake.callsTo('/v2.0/oa/upload/image').length;
+    const from = fake.delivered('z-canbo').length;
+    await tap('z-canbo', 'Xác nhận');
+    const receipt = fake.delivered('z-canbo').slice(from);
+    expect(receipt.map((m) => m.message.text ?? '').join('\n')).toMatch(/Đã tiếp nhận hồ sơ HS-260302-/);
+    expect(receipt.map((m) => m.message.text ?? '').join('\n')).toMatch(/[A-Z2-9]{4}-[A-Z2-9]{4}/);
+    const uploads = fake.callsTo('/v2.0/oa/upload/image').slice(uploadsBefore);
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0].error).toBe(0);
+    const picture = receipt.find((m) => m.message.attachment?.payload?.template_type === 'media');
+    expect(picture?.message.attachment.payload.elements[0]).toMatchObject({ media_type: 'image', attachment_id: expect.stringMatching(/^img-/) });
+  });
+
+  it('files a complaint with a photo; six categories arrive as 5 + 1 buttons', async () => {
+    expect((await say('z-pa', '/phananh')).join('\n')).toContain('Anh/chị phản ánh về UBND xã, phường nào?');
+    const categories = await tap('z-pa', 'Xã Tân Tiến');
+    expect(categories[0]).toContain('Anh/chị phản ánh về vấn đề gì?');
+    expect(categories).toContain('Lựa chọn khác (2/2):');
+    const groups = fake.delivered('z-pa').slice(-2).map((m) => m.message.attachment.payload.buttons.length);
+    expect(groups).toEqual([5, 1]);
+
+    await tap('z-pa', 'Chậm trễ, trễ hẹn giải quyết');
+    expect((await say('z-pa', 'Chờ 3 tiếng mà không ai tiếp.')).join('\n')).toContain('gửi ảnh');
+    const from = fake.delivered('z-pa').length;
+    await h.post(userImage(keys, 'z-pa', 'https://photo-stal.zadn.vn/bang-chung.jpg'));
+    await h.settle();
+    expect(received('z-pa', from).join('\n')).toContain('Đã nhận 1 ảnh/tệp đính kèm');
+    await tap('z-pa', 'Bỏ qua'); // no more photos
+    await tap('z-pa', 'Bỏ qua'); // no dossier code
+    const filed = await tap('z-pa', 'Gửi ẩn danh (không ai biết tôi là ai)');
+    expect(filed.join('\n')).toMatch(/Mã phản ánh: PA-/);
+
+    const complaint = await h.app.db.complaint.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    expect(complaint).toMatchObject({ anonymous: true, text: 'Chờ 3 tiếng mà không ai tiếp.' });
+    expect(JSON.parse(complaint.attachments)).toEqual([{ kind: 'photo', ref: 'https://photo-stal.zadn.vn/bang-chung.jpg' }]);
+  });
+});
