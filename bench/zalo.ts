@@ -109,6 +109,7 @@ export async function benchZalo(): Promise<{ name: string; figures: Record<strin
     db = new Database(dbFile, { readonly: true });
     const url = `http://127.0.0.1:${port}/zalo/webhook`;
     await fire(url, 3); // warm-up: JIT, search index, SQLite cache, start-up jobs
+    await new Promise((r) => setTimeout(r, 500)); // requests still on the wire when autocannon stopped
     await drained(db);
     const count = (status: string) =>
       (db!.prepare("SELECT COUNT(*) AS n FROM InboundUpdate WHERE channel = 'zalo' AND status = ?").get(status) as { n: number }).n;

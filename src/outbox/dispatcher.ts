@@ -3,11 +3,11 @@
 // letters after a bounded number of tries, and 'held' rows for people the platform will not
 // reach now.
 //
-// Never twice. A row is claimed before it is sent: one conditional update moves it from
-// 'pending' to 'sending' and stamps a lease (nextAttemptAt = now + lease); only the
-// dispatcher whose update changed the row sends it, so several dispatchers (processes) can
-// share one database. The outcome is written after the send. stop() lets in-flight sends
-// finish and records them, so an orderly shutdown leaves nothing ambiguous.
+// Never twice. A row is claimed before it is sent: one conditional update, on the status and
+// time it was read with, moves it to 'sending' and stamps a lease (nextAttemptAt = now +
+// lease); only the dispatcher whose update changed the row sends it, so several dispatchers
+// (processes) can share one database. The outcome is written after the send. stop() lets
+// in-flight sends finish and records them, so an orderly shutdown leaves nothing ambiguous.
 //
 // After a hard kill (SIGKILL, power loss) the rows that were in flight stay 'sending': the
 // platform may or may not have received them, and nothing can tell. Policy: such a row is sent
@@ -76,6 +76,7 @@ export class OutboxDispatcher {
   private loop: Promise<void> | null = null;
   private stopping = false;
   private wakeUp: (() => void) | null = null;
+  private nudged = false;
   private forgotAt = 0;
   /** Due rows read but not yet sent; 'taken' marks the ones claimed since. */
   private buffer: OutboxMessage[] = [];
@@ -114,8 +115,9 @@ export class OutboxDispatcher {
     await this.settled();
   }
 
-  /** Nudges a sleeping loop (after an enqueue, when the caller wants it out at once). */
+  /** Nudges the loop (after an enqueue, when the caller wants it out at once). */
   wake(): void {
+    this.nudged = true;
     this.wakeUp?.();
   }
 
@@ -144,6 +146,7 @@ export class OutboxDispatcher {
   private async run(): Promise<void> {
     while (!this.stopping) {
       let wait = this.pollMs;
+      this.nudged = false;
       try {
         const { launched, waitMs } = await this.pass();
         if (launched) continue;
@@ -151,6 +154,8 @@ export class OutboxDispatcher {
       } catch (error) {
         this.app.log.error({ err: error }, 'outbox pass failed');
       }
+      // A send that finished during the pass freed its chat: look again before sleeping.
+      if (this.nudged) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
         this.wakeUp = () => {

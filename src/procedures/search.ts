@@ -41,7 +41,8 @@ const BIGRAM = '_';
 // Only the best BM25 candidates are re-scored; the rest cannot reach the top.
 const CANDIDATES = 30;
 // Terms in more than this share of procedures are not used for retrieval (see retrievalTerms).
-const COMMON_SHARE = 0.5;
+const COMMON_SHARE = 0.2;
+const COMMON_MIN = 25;
 // A hit must explain at least this share of the question's information (IDF-weighted)...
 const MIN_COVERAGE = 0.4;
 // ...and resemble one phrasing of the procedure (IDF-weighted Dice); a lone word must nearly be a
@@ -227,7 +228,7 @@ export class ProcedureSearch {
    */
   private retrievalTerms(sequence: string[]): string[] {
     const terms = [...new Set(withBigrams(sequence))];
-    const limit = COMMON_SHARE * this.entries.size;
+    const limit = Math.max(COMMON_SHARE * this.entries.size, COMMON_MIN);
     const rare = terms.filter((t) => (this.docFreq.get(t) ?? 0) <= limit);
     if (rare.length > 0) return rare;
     return terms.sort((a, b) => (this.docFreq.get(a) ?? 0) - (this.docFreq.get(b) ?? 0)).slice(0, 2);
