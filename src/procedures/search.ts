@@ -40,9 +40,10 @@ export function isConfident(hits: readonly SearchHit[]): boolean {
 const BIGRAM = '_';
 // Only the best BM25 candidates are re-scored; the rest cannot reach the top.
 const CANDIDATES = 30;
-// Terms in more than this share of procedures are not used for retrieval (see retrievalTerms).
-const COMMON_SHARE = 0.2;
-const COMMON_MIN = 25;
+// Terms in more than this share of procedures, and in more than COMMON_MIN of them, are not used
+// for retrieval (see retrievalTerms). The floor keeps small catalogues' retrieval nearly complete.
+const COMMON_SHARE = 0.15;
+const COMMON_MIN = 17;
 // A hit must explain at least this share of the question's information (IDF-weighted)...
 const MIN_COVERAGE = 0.4;
 // ...and resemble one phrasing of the procedure (IDF-weighted Dice); a lone word must nearly be a
