@@ -1,0 +1,177 @@
+// Monthly criteria reminders at national scale: 3,321 communes × 5 criteria, one official per
+// criterion (16,605 reminders), on a temporary SQLite file. Measures composing and writing the
+// reminders (time, database queries, peak RSS and heap), the idempotent re-run, and sending
+// them through the outbox dispatcher against a fast fake sender with pacing off, and with
+// Telegram's pacing on (extrapolated from a sample, as the real run would take minutes).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createApp, type App } from '../src/app.js';
+import { testConfig } from '../src/config/index.js';
+import { sendMonthlyReminders } from '../src/criteria/reminders.js';
+import { OutboxDispatcher } from '../src/outbox/dispatcher.js';
+import type { ChannelSender } from '../src/outbox/types.js';
+import type { Db } from '../src/db/index.js';
+import { FakeClock } from '../src/shared/clock.js';
+import { vnInstant } from '../src/shared/vntime.js';
+
+const COMMUNES = Number(process.env.N ?? 3321);
+const PROVINCES = 34;
+const MONTH = '2026-11';
+const PACED_SAMPLE = 100;
+const TELEGRAM_PACE = { perSecond: 25, perChatPerSecond: 1 };
+const INSERT_CHUNK = 1_000;
+
+async function freshApp(): Promise<{ app: App; done(): Promise<void> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cqtt-bench-reminders-'));
+  const app = await createApp(testConfig({ DATABASE_URL: `file:${path.join(dir, 'bench.db')}` }), {
+    clock: new FakeClock(vnInstant(`${MONTH}-01`, '08:00')),
+  });
+  return {
+    app,
+    async done() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function createInChunks<T>(rows: T[], create: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await create(rows.slice(i, i + INSERT_CHUNK));
+}
+
+/** The country: communes on the Bắc Giang set, an official per criterion, half with October reports. */
+async function populate(db: Db): Promise<number> {
+  const set = await db.criteriaSet.findUniqueOrThrow({ where: { key: 'bac-giang-710-2024' }, include: { criteria: true } });
+  await db.province.createMany({ data: Array.from({ length: PROVINCES }, (_, i) => ({ code: `P${i}`, name: `Tỉnh ${i}` })) });
+  const provinces = await db.province.findMany({ orderBy: { id: 'asc' } });
+  await createInChunks(
+    Array.from({ length: COMMUNES }, (_, i) => ({ code: `X${i}`, name: `Xã số ${i}`, provinceId: provinces[i % PROVINCES].id })),
+    (data) => db.commune.createMany({ data }),
+  );
+  const communes = await db.commune.findMany({ orderBy: { id: 'asc' }, select: { id: true } });
+  await createInChunks(communes, (chunk) => db.communeSet.createMany({ data: chunk.map((c) => ({ communeId: c.id, year: 2026, setId: set.id })) }));
+  const people = communes.flatMap((c) =>
+    set.criteria.map((k) => ({ channel: 'telegram', externalId: `${c.id}-${k.code}`, role: 'official', communeId: c.id, displayName: `Cán bộ ${k.code}` })),
+  );
+  await createInChunks(people, (data) => db.account.createMany({ data }));
+  const accounts = await db.account.findMany({ where: { role: 'official' }, orderBy: { id: 'asc' }, select: { id: true, communeId: true } });
+  const assignments = accounts.map((a, i) => ({ communeId: a.communeId!, criterionId: set.criteria[i % set.criteria.length].id, accountId: a.id }));
+  await createInChunks(assignments, (data) => db.assignment.createMany({ data }));
+  const evidence = JSON.stringify([{ kind: 'link', ref: 'https://xa.gov.vn/minh-chung.pdf', doc: 0 }]);
+  const reports = assignments
+    .filter((_, i) => i % 2 === 0)
+    .map((a) => ({ ...a, month: '2026-10', status: 'in_progress', selfScore: 10, evidence }));
+  await createInChunks(reports, (data) => db.progressReport.createMany({ data }));
+  return accounts.length;
+}
+
+/** Counts the database operations made through `app.db` while `work` runs. */
+async function countingQueries<T>(app: App, work: () => Promise<T>): Promise<{ result: T; reads: number; writes: number }> {
+  const counts = { reads: 0, writes: 0 };
+  const original = app.db;
+  app.db = original.$extends({
+    query: {
+      $allModels: {
+        async $allOperations({ operation, args, query }) {
+          if (/^(find|count|aggregate|groupBy)/.test(operation)) counts.reads++;
+          else counts.writes++;
+          return query(args);
+        },
+      },
+    },
+  }) as unknown as Db;
+  try {
+    return { result: await work(), ...counts };
+  } finally {
+    app.db = original;
+  }
+}
+
+/** Samples RSS and heap while `work` runs; returns the peaks in MiB. */
+async function peakMemory<T>(work: () => Promise<T>): Promise<{ result: T; rss: number; heap: number }> {
+  let rss = 0;
+  let heap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  };
+  sample();
+  const timer = setInterval(sample, 20);
+  try {
+    const result = await work();
+    sample();
+    return { result, rss: rss / 2 ** 20, heap: heap / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const fastSender: ChannelSender = { channel: 'telegram', pace: TELEGRAM_PACE, send: async () => ({ ok: true }) };
+
+async function drain(app: App, pacing: boolean): Promise<number> {
+  const started = performance.now();
+  await new OutboxDispatcher(app, { senders: [fastSender], pacing }).drain();
+  return (performance.now() - started) / 1000;
+}
+
+export async function benchReminders(): Promise<{ name: string; figures: Record<string, number | string> }> {
+  const { app, done } = await freshApp();
+  try {
+    let t0 = performance.now();
+    const officials = await populate(app.db);
+    console.error('populate', (performance.now()-t0)/1000);
+    global.gc?.();
+    const before = process.memoryUsage();
+    const started = performance.now();
+    const composed = await peakMemory(() => countingQueries(app, () => sendMonthlyReminders(app, MONTH)));
+    const composeSeconds = (performance.now() - started) / 1000;
+    const { enqueued } = composed.result.result;
+    if (enqueued !== officials) throw new Error(`${enqueued} reminders for ${officials} officials`);
+
+    const again = performance.now();
+    const rerun = await countingQueries(app, () => sendMonthlyReminders(app, MONTH));
+    const rerunSeconds = (performance.now() - again) / 1000;
+    if (rerun.result.enqueued !== 0) throw new Error('the re-run wrote reminders again');
+
+    console.error('compose', composeSeconds, composed.result.reads, composed.result.writes, 'rerun', rerunSeconds);
+    const unpacedSeconds = await drain(app, false);
+    const sent = await app.db.outboxMessage.count({ where: { status: 'sent' } });
+    if (sent !== officials) throw new Error(`only ${sent} of ${officials} sent`);
+
+    // Pacing on: a sample of reminders to distinct chats, extrapolated to the whole month.
+    await app.db.outboxMessage.updateMany({
+      where: { id: { lte: (await app.db.outboxMessage.findFirstOrThrow({ orderBy: { id: 'asc' } })).id + PACED_SAMPLE - 1 } },
+      data: { status: 'pending', sentAt: null, attempts: 0, nextAttemptAt: new Date(0) },
+    });
+    const pacedSeconds = await drain(app, true);
+    const pacedRate = PACED_SAMPLE / pacedSeconds;
+
+    return {
+      name: `Monthly criteria reminders: ${COMMUNES.toLocaleString('en')} communes × 5 criteria, one official each (SQLite file)`,
+      figures: {
+        'reminders composed and written to the outbox': enqueued,
+        'compose + write (s)': Number(composeSeconds.toFixed(2)),
+        'compose + write (reminders/s)': Math.round(enqueued / composeSeconds),
+        'database reads while composing (queries)': composed.result.reads,
+        'database writes while composing (1 outbox insert + 1 dedup check per reminder)': composed.result.writes,
+        'peak RSS while composing (MiB)': Math.round(composed.rss),
+        'RSS before composing (MiB)': Math.round(before.rss / 2 ** 20),
+        'peak heap used while composing (MiB)': Math.round(composed.heap),
+        're-run for the same month: reminders written': rerun.result.enqueued,
+        're-run (s)': Number(rerunSeconds.toFixed(2)),
+        're-run database reads (queries)': rerun.reads,
+        'dispatch, pacing off, fast fake sender (s)': Number(unpacedSeconds.toFixed(2)),
+        'dispatch, pacing off (msgs/s)': Math.round(officials / unpacedSeconds),
+        [`dispatch, Telegram pacing on (25/s), sample of ${PACED_SAMPLE} (msgs/s)`]: Number(pacedRate.toFixed(1)),
+        'dispatch, Telegram pacing on, all reminders, extrapolated (min)': Number((officials / pacedRate / 60).toFixed(1)),
+        'dispatch at Zalo OA limit (4,000/min), all reminders, computed (min)': Number((officials / 4000).toFixed(1)),
+      },
+    };
+  } finally {
+    await done();
+  }
+}
+
+console.log(await benchReminders());
