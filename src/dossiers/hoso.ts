@@ -6,7 +6,7 @@ import { END_OF_DAY, WorkingCalendar } from '../calendar/working-days.js';
 import { button, column } from '../conversation/replies.js';
 import type { CommandSpec, Ctx, DialogueInput, FlowSpec, Reply } from '../conversation/types.js';
 import { formatVnDate, parseVnDate, vnInstant } from '../shared/vntime.js';
-import { checkDueDate, DossierError, registerDossier } from './register.js';
+import { checkDueDate, DossierError, newDossierCode, registerDossier } from './register.js';
 
 export const HOSO_FLOW = 'hoso';
 /** Payloads of this dialogue: hso:p:<procedure id>, hso:skip, hso:keep, hso:ok, hso:no. */
@@ -21,6 +21,11 @@ interface HosoData {
   procedureId?: number;
   citizenName?: string | null;
   dueDate?: string | null;
+  /**
+   * Drawn when the confirmation is shown, so that a confirmation pressed twice (a double tap
+   * on Telegram) registers one dossier: the second press is a repeat of the first.
+   */
+  code?: string;
 }
 
 export const hosoCommand: CommandSpec = {
@@ -96,6 +101,7 @@ export const hosoFlow: FlowSpec = {
 };
 
 async function moveTo(ctx: Ctx, step: string, data: HosoData): Promise<Reply[]> {
+  if (step === 'confirm' && !data.code) data = { ...data, code: await newDossierCode(ctx.app.db, ctx.app.clock.now()) };
   await ctx.setDialogue(HOSO_FLOW, step, { ...data });
   return askFor(ctx, step, data);
 }
@@ -140,35 +146,44 @@ async function askFor(ctx: Ctx, step: string, data: HosoData): Promise<Reply[]> 
 }
 
 async function register(ctx: Ctx, data: HosoData): Promise<Reply[]> {
-  try {
-    const done = await registerDossier(ctx.app, {
-      communeId: ctx.account.communeId!,
-      procedureId: data.procedureId!,
-      citizenName: data.citizenName ?? null,
-      handlerId: ctx.account.id,
-      receivedAt: new Date(data.receivedAt),
-      dueDate: data.dueDate ?? null,
-    });
-    await ctx.clearDialogue();
-    const procedure = ctx.app.procedures.byId(done.dossier.procedureId);
-    const reply: Reply = {
-      text: ctx.t('dossier-registered', {
-        code: done.code,
-        procedure: procedure?.name ?? '',
-        due: formatVnDate(done.dossier.dueAt),
-        link: done.ratingLink ?? 'none',
-        zaloCode: done.zaloCode,
-      }),
-    };
-    return [done.qrPngBase64 ? { ...reply, imagePngBase64: done.qrPngBase64 } : reply];
-  } catch (error) {
-    if (!(error instanceof DossierError)) throw error;
-    // Only the due date can have gone stale since it was checked (the day changed): ask again.
-    if (error.field === 'dueDate') {
-      const again = await moveTo(ctx, 'due', { ...data, dueDate: null });
-      return [{ text: ctx.t(`dossier-problem-${error.problem}`) }, ...again];
+  let code = data.code!;
+  for (let tries = 0; ; tries++) {
+    try {
+      const done = await registerDossier(ctx.app, {
+        code,
+        communeId: ctx.account.communeId!,
+        procedureId: data.procedureId!,
+        citizenName: data.citizenName ?? null,
+        handlerId: ctx.account.id,
+        receivedAt: new Date(data.receivedAt),
+        dueDate: data.dueDate ?? null,
+      });
+      await ctx.clearDialogue();
+      const procedure = ctx.app.procedures.byId(done.dossier.procedureId);
+      const reply: Reply = {
+        text: ctx.t('dossier-registered', {
+          code: done.code,
+          procedure: procedure?.name ?? '',
+          due: formatVnDate(done.dossier.dueAt),
+          link: done.ratingLink ?? 'none',
+          zaloCode: done.zaloCode,
+        }),
+      };
+      return [done.qrPngBase64 ? { ...reply, imagePngBase64: done.qrPngBase64 } : reply];
+    } catch (error) {
+      if (!(error instanceof DossierError)) throw error;
+      // Another registration took the code since the confirmation was shown: draw a new one.
+      if (error.problem === 'code_taken' && tries < 3) {
+        code = await newDossierCode(ctx.app.db, ctx.app.clock.now());
+        continue;
+      }
+      // Only the due date can have gone stale since it was checked (the day changed): ask again.
+      if (error.field === 'dueDate') {
+        const again = await moveTo(ctx, 'due', { ...data, dueDate: null });
+        return [{ text: ctx.t(`dossier-problem-${error.problem}`) }, ...again];
+      }
+      await ctx.clearDialogue();
+      return [{ text: ctx.t(`dossier-problem-${error.problem}`) }];
     }
-    await ctx.clearDialogue();
-    return [{ text: ctx.t(`dossier-problem-${error.problem}`) }];
   }
 }

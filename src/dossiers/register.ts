@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 import type { App } from '../app.js';
 import { END_OF_DAY, WorkingCalendar } from '../calendar/working-days.js';
-import { isUniqueViolation, type Tx } from '../db/index.js';
+import { isUniqueViolation, type Db, type Tx } from '../db/index.js';
 import type { Dossier } from '../generated/prisma/client.js';
 import { vnDate, vnInstant } from '../shared/vntime.js';
 import { qrPngBase64, ratingLink } from './links.js';
@@ -26,7 +26,7 @@ export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export const DOSSIER_CODE = /^[A-Za-z0-9][A-Za-z0-9._/-]{2,39}$/;
 
 export interface DossierInput {
-  /** The desk's own code; generated (HS-yymmdd-XXXX) when absent. */
+  /** The desk's own code; generated (HS-yymmdd-XXXXX) when absent. */
   code?: string;
   communeId: number;
   procedureId: number;
@@ -141,7 +141,7 @@ async function registerIn(tx: Tx, app: Deps, calendar: WorkingCalendar, input: D
   const dueAt = input.dueDate
     ? vnInstant(input.dueDate, END_OF_DAY)
     : calendar.dueAt(receivedAt, procedure.timeLimitDays ?? app.config.DOSSIER_DEFAULT_DAYS);
-  const code = input.code ?? (await freshCode(tx, now));
+  const code = input.code ?? (await newDossierCode(tx, now));
 
   for (let attempt = 0; attempt < MAX_SECRET_ATTEMPTS; attempt++) {
     const secrets = deriveSecrets(key, code, attempt);
@@ -188,12 +188,12 @@ function sameDossier(existing: Dossier, input: DossierInput): boolean {
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-/** HS-yymmdd-XXXX, for dossiers registered in the bot (the desk software brings its own). */
-async function freshCode(tx: Tx, now: Date): Promise<string> {
+/** HS-yymmdd-XXXXX, for dossiers registered in the bot (the desk software brings its own). */
+export async function newDossierCode(db: Db | Tx, now: Date): Promise<string> {
   const day = vnDate(now).slice(2).replaceAll('-', '');
   for (;;) {
-    const suffix = Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+    const suffix = Array.from({ length: 5 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
     const code = `HS-${day}-${suffix}`;
-    if (!(await tx.dossier.findUnique({ where: { code }, select: { id: true } }))) return code;
+    if (!(await db.dossier.findUnique({ where: { code }, select: { id: true } }))) return code;
   }
 }

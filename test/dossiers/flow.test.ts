@@ -29,7 +29,7 @@ describe('dossier → follow → return → rating → figures, on the console c
     expect(out).toContain('Người nộp: Nguyễn Văn An');
     expect(out).toContain('Đã tiếp nhận hồ sơ HS-260302-');
     expect(out).toContain('[ảnh PNG đính kèm]');
-    code = /Đã tiếp nhận hồ sơ (HS-260302-[A-Z0-9]{4})/.exec(out)![1];
+    code = /Đã tiếp nhận hồ sơ (HS-260302-[A-Z0-9]{5})\./.exec(out)![1];
     payload = startPayloadIn(out);
     expect(out).toMatch(/nhắn mã [A-Z2-9]{4}-[A-Z2-9]{4}/);
 
@@ -38,6 +38,20 @@ describe('dossier → follow → return → rating → figures, on the console c
     expect(dossier.status).toBe('received');
     // Only hashes are stored.
     expect(JSON.stringify(dossier)).not.toContain(payload.slice(2));
+  });
+
+  it('a confirmation pressed twice at once registers one dossier', async () => {
+    await official(w.app, 'canbo-2', w.tanTien.id);
+    const say = (m: { text?: string; payload?: string }) => w.app.conversation.handle({ channel: 'console', userId: 'canbo-2', ...m });
+    const [pick] = await say({ text: '/hoso đăng ký lại khai sinh' });
+    await say({ payload: pick.buttons![0][0].payload });
+    await say({ payload: 'hso:skip' });
+    await say({ payload: 'hso:keep' });
+    const before = await w.app.db.dossier.count();
+    const [a, b] = await Promise.all([say({ payload: 'hso:ok' }), say({ payload: 'hso:ok' })]);
+    expect(await w.app.db.dossier.count()).toBe(before + 1);
+    expect(a[0].text).toContain('Đã tiếp nhận hồ sơ HS-260302-');
+    expect(b[0].text).toBe(a[0].text);
   });
 
   it('the citizen opens the link, sees the dossier without personal data, and follows it', async () => {
@@ -116,9 +130,10 @@ describe('dossier → follow → return → rating → figures, on the console c
   });
 
   it('citizens are told politely why /hoso and /hailong are not for them', async () => {
+    const before = await w.app.db.dossier.count();
     const out = await consoleSession(w.app, 'dan', ['/hoso', '/hailong']);
     expect(out.match(/Xin lỗi, lệnh này chỉ dành cho/g)).toHaveLength(2);
     expect(out).toContain('Tài khoản của anh/chị đang là người dân');
-    expect(await w.app.db.dossier.count()).toBe(1);
+    expect(await w.app.db.dossier.count()).toBe(before);
   });
 });

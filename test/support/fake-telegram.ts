@@ -62,6 +62,7 @@ export class FakeTelegram {
   private readonly pending: Update[] = [];
   private readonly pollers = new Set<Poller>();
   private readonly failures = new Map<string, Failure[]>();
+  private readonly delays = new Map<string, number>();
   private nextUpdateId = 1000;
   private nextMessageId = 1;
 
@@ -96,6 +97,14 @@ export class FakeTelegram {
   /** Answers the next `count` calls of `method` with the failure instead of success. */
   failNext(method: string, count: number, failure: Failure): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<Failure>(count).fill(failure)]);
+  }
+
+  /**
+   * Answers every later call of `method` only after `ms`. The call is recorded on arrival, so
+   * a client that dies while waiting has still reached "Telegram" (the ambiguous send).
+   */
+  slowDown(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -174,6 +183,8 @@ export class FakeTelegram {
       return send(res, status, body);
     }
     if (method === 'getUpdates') return this.getUpdates(res, params);
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const result = this.resultOf(method, params);
     if (result === undefined) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
     send(res, 200, { ok: true, result });
