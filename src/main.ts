@@ -9,6 +9,8 @@ import { startDispatcher } from './outbox/dispatcher.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { jobs } from './jobs/registry.js';
 
+const CATALOGUE_CHECK_MS = 60_000;
+
 function readConfig(): Config {
   try {
     return loadConfig();
@@ -31,11 +33,20 @@ async function main(): Promise<void> {
   await server.listen({ port: config.PORT, host: config.HOST });
   app.log.info({ port: config.PORT, channels: channels.names }, 'service started');
 
+  // An `import procedures` run from the CLI lands in the same database: pick it up.
+  const catalogueCheck = setInterval(() => {
+    app.procedures
+      .reloadIfChanged(app.db)
+      .then((catalogue) => (app.procedures = catalogue))
+      .catch((error) => app.log.warn({ err: error }, 'procedure catalogue reload failed'));
+  }, CATALOGUE_CHECK_MS).unref();
+
   let stopping = false;
   const shutdown = async (reason: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ reason }, 'shutting down');
+    clearInterval(catalogueCheck);
     await server.close();
     await scheduler.stop();
     // Before the channels: in-flight pushes still need their senders to finish.

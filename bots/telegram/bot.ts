@@ -44,7 +44,8 @@ export function createTelegramBot(app: App, token: string, ledger: InboundLedger
   // broken connection; pushes that must arrive go through the outbox, which retries durably.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10, rethrowHttpErrors: true }));
 
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  // Keyed defensively: grammY reads `chat` from the raw update, before inbound.ts validates it.
+  bot.use(sequentialize((ctx) => ctx.chat?.id?.toString()));
   bot.use(updateHandler(app, bot, ledger));
   // Long polling reports failures here; webhook mode gets them thrown back (see webhook.ts).
   bot.catch((error) => logUpdateFailure(app.log, error));

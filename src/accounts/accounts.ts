@@ -1,9 +1,15 @@
 // Accounts: one per (channel, platform user). New people are citizens.
 import type { Account } from '../generated/prisma/client.js';
-import type { Db } from '../db/index.js';
+import { hotPath, type Db } from '../db/index.js';
 import { isLocale, defaultLocale, type Locale } from '../i18n/index.js';
 import { roles, type ChannelName, type Role } from '../conversation/types.js';
 import { releaseHeld } from '../outbox/held.js';
+
+/**
+ * lastSeenAt only has to be right to the minute (Zalo's 7-day window); not rewriting it on
+ * every message saves a write per message.
+ */
+const LAST_SEEN_PRECISION_MS = 60_000;
 
 export async function resolveAccount(
   db: Db,
@@ -12,11 +18,14 @@ export async function resolveAccount(
   hints: { locale?: string; displayName?: string; now: Date },
 ): Promise<Account> {
   const locale: Locale = isLocale(hints.locale?.slice(0, 2)) ? (hints.locale!.slice(0, 2) as Locale) : defaultLocale;
-  const account = await db.account.upsert({
-    where: { channel_externalId: { channel, externalId } },
-    create: { channel, externalId, locale, displayName: hints.displayName, lastSeenAt: hints.now },
-    update: { lastSeenAt: hints.now },
-  });
+  const hot = hotPath(db);
+  let account = await hot.findAccount(channel, externalId);
+  if (!account) {
+    account = await hot.createAccount(channel, externalId, locale, hints.displayName ?? null, hints.now);
+  } else if (hints.now.getTime() - account.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS) {
+    await hot.touchAccount(account.id, hints.now);
+    account = { ...account, lastSeenAt: hints.now };
+  }
   if (!account.unreachableAt) return account;
   // A Zalo "unreachable" mark ends here: the person has just interacted, so the 7-day window
   // is open again and the pushes held for them go out.

@@ -1,7 +1,7 @@
 // Multi-step dialogue state per (channel, user), kept in the database so that a dialogue
 // survives restarts and behaves the same on every channel.
 import { z } from 'zod';
-import type { Db } from '../db/index.js';
+import { hotPath, type Db } from '../db/index.js';
 import type { ChannelName, DialogueSnapshot } from './types.js';
 
 /** A dialogue left untouched this long is forgotten, so stale steps never capture new messages. */
@@ -15,7 +15,7 @@ export async function loadDialogue(
   userId: string,
   now: Date,
 ): Promise<DialogueSnapshot | null> {
-  const row = await db.dialogueState.findUnique({ where: { channel_userId: { channel, userId } } });
+  const row = await hotPath(db).findDialogue(channel, userId);
   if (!row) return null;
   if (now.getTime() - row.updatedAt.getTime() > DIALOGUE_TTL_MS) {
     await db.dialogueState.deleteMany({ where: { channel, userId } });

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations } from './migrate.js';
+import { HotPath } from './hot-path.js';
 
 export type Db = PrismaClient;
 /** The transaction client handed to `db.$transaction(async (tx) => …)`. */
@@ -22,6 +23,15 @@ export interface OpenedDatabase {
   db: Db;
   path: string;
   close(): Promise<void>;
+}
+
+const hotPaths = new WeakMap<Db, HotPath>();
+
+/** The prepared statements that travel with a database handle (see hot-path.ts). */
+export function hotPath(db: Db): HotPath {
+  const hot = hotPaths.get(db);
+  if (!hot) throw new Error('database was not opened with openDatabase');
+  return hot;
 }
 
 export async function openDatabase(url: string): Promise<OpenedDatabase> {
@@ -41,7 +51,16 @@ export async function openDatabase(url: string): Promise<OpenedDatabase> {
   // Per-connection pragmas for the adapter's own connection (WAL persists in the file).
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-  return { db, path: file, close: () => db.$disconnect() };
+  const hot = new HotPath(file);
+  hotPaths.set(db, hot);
+  return {
+    db,
+    path: file,
+    close: async () => {
+      hot.close();
+      await db.$disconnect();
+    },
+  };
 }
 
 /** True when Prisma reports a unique-constraint violation (P2002). */

@@ -326,7 +326,11 @@ export class OutboxDispatcher {
     log.warn({ outboxId: row.id, channel: row.channel, kind: outcome.kind, attempts: row.attempts }, 'outbox send failed');
     if (outcome.kind === 'unreachable') {
       await db.$transaction(async (tx) => {
-        const { count } = await tx.outboxMessage.updateMany({ where: ours, data: { status: 'held', lastError } });
+        // nextAttemptAt back to now: the lease time means nothing once the row waits for the person.
+        const { count } = await tx.outboxMessage.updateMany({
+          where: ours,
+          data: { status: 'held', lastError, nextAttemptAt: now },
+        });
         if (count && row.accountId !== null) await holdForAccount(tx, row.accountId, now);
       });
       return;

@@ -16,9 +16,15 @@ export async function holdForAccount(tx: Tx, accountId: number, now: Date): Prom
  * was held for them, now. Called by resolveAccount when the account was marked unreachable.
  */
 export async function releaseHeld(db: Db, accountId: number, now: Date): Promise<number> {
-  const [, released] = await db.$transaction([
+  // Held items that were already due go now; one scheduled for later (a 24 h rating
+  // reminder) keeps its time.
+  const [, overdue, later] = await db.$transaction([
     db.account.update({ where: { id: accountId }, data: { unreachableAt: null } }),
-    db.outboxMessage.updateMany({ where: { accountId, status: 'held' }, data: { status: 'pending', nextAttemptAt: now } }),
+    db.outboxMessage.updateMany({
+      where: { accountId, status: 'held', nextAttemptAt: { lte: now } },
+      data: { status: 'pending', nextAttemptAt: now },
+    }),
+    db.outboxMessage.updateMany({ where: { accountId, status: 'held' }, data: { status: 'pending' } }),
   ]);
-  return released.count;
+  return overdue.count + later.count;
 }

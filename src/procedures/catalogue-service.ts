@@ -5,24 +5,36 @@ import type { Procedure } from '../generated/prisma/client.js';
 import { ProcedureSearch } from './search.js';
 import type { ProcedureInput } from './catalogue.js';
 
+/** Distinct questions whose answers are remembered (oldest forgotten first). */
+const ANSWER_CACHE_SIZE = 5000;
+
 export interface ProcedureRecord extends ProcedureInput {
   id: number;
 }
 
 export class ProcedureCatalogue {
   private readonly byCodeMap: Map<string, ProcedureRecord>;
+  private readonly answers = new Map<string, { record: ProcedureRecord; score: number }[]>();
 
   private constructor(
     private readonly records: ProcedureRecord[],
     private readonly index: ProcedureSearch,
+    /** What the catalogue was built from, to notice an import made by another process. */
+    readonly version: string,
   ) {
     this.byCodeMap = new Map(records.map((r) => [r.code, r]));
   }
 
   static async load(db: Db): Promise<ProcedureCatalogue> {
+    const version = await catalogueVersion(db);
     const rows = await db.procedure.findMany({ orderBy: { id: 'asc' } });
     const records = rows.map(toRecord);
-    return new ProcedureCatalogue(records, new ProcedureSearch(records));
+    return new ProcedureCatalogue(records, new ProcedureSearch(records), version);
+  }
+
+  /** The same catalogue, or a new one when the table changed (`import procedures` ran). */
+  async reloadIfChanged(db: Db): Promise<ProcedureCatalogue> {
+    return (await catalogueVersion(db)) === this.version ? this : ProcedureCatalogue.load(db);
   }
 
   get size(): number {
@@ -30,12 +42,20 @@ export class ProcedureCatalogue {
   }
 
   search(question: string, limit = 4): { record: ProcedureRecord; score: number }[] {
-    return this.index
+    // Citizens ask the same few questions in the same words again and again; the catalogue
+    // is immutable for this object's lifetime (an import builds a new one), so answers keep.
+    const key = `${limit}\u0000${question}`;
+    const cached = this.answers.get(key);
+    if (cached) return cached;
+    const hits = this.index
       .search(question, limit)
       .flatMap((hit) => {
         const record = this.byCodeMap.get(hit.code);
         return record ? [{ record, score: hit.score }] : [];
       });
+    if (this.answers.size >= ANSWER_CACHE_SIZE) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(key, hits);
+    return hits;
   }
 
   byCode(code: string): ProcedureRecord | undefined {
@@ -54,6 +74,11 @@ export class ProcedureCatalogue {
   inField(field: string): ProcedureRecord[] {
     return this.records.filter((r) => r.field === field);
   }
+}
+
+async function catalogueVersion(db: Db): Promise<string> {
+  const { _count, _max } = await db.procedure.aggregate({ _count: true, _max: { updatedAt: true } });
+  return `${_count}:${_max.updatedAt?.toISOString() ?? ''}`;
 }
 
 function toRecord(row: Procedure): ProcedureRecord {

@@ -7,5 +7,5 @@ export const importProceduresFile: Importer = async (app, text, file) => {
   const parsed = parseCatalogue(text, /\.json$/i.test(file) ? 'json' : 'yaml');
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const { created, updated } = await upsertProcedures(app.db, parsed.procedures);
-  return { ok: true, summary: `Đã nhập ${parsed.procedures.length} thủ tục: ${created} mới, ${updated} cập nhật.` };
+  return { ok: true, summary: `Đã nhập ${parsed.procedures.length} thủ tục: ${created} mới, ${updated} cập nhật. Dịch vụ đang chạy sẽ dùng danh mục mới trong vòng 1 phút.` };
 };

@@ -1,7 +1,7 @@
 // Exactly-once handling of platform updates. Telegram re-delivers a webhook update that was
 // not answered in time, and Zalo may send an event twice; the (channel, updateId) primary key
 // of InboundUpdate turns the first sighting into a claim and every later one into a no-op.
-import { isUniqueViolation, type Db } from '../db/index.js';
+import { hotPath, type Db } from '../db/index.js';
 import type { ChannelName } from '../conversation/types.js';
 import type { Clock } from './clock.js';
 
@@ -11,14 +11,14 @@ type Outcome = 'processed' | 'failed';
  * True when this call is the first to see the update; false when it was already claimed.
  * `body` keeps the raw update when it is handled later (a queue) and must survive a restart.
  */
-export async function claimUpdate(db: Db, channel: ChannelName, updateId: string, body?: string): Promise<boolean> {
-  try {
-    await db.inboundUpdate.create({ data: { channel, updateId, body }, select: { updateId: true } });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+export async function claimUpdate(
+  db: Db,
+  channel: ChannelName,
+  updateId: string,
+  body?: string,
+  now = new Date(),
+): Promise<boolean> {
+  return hotPath(db).claimUpdate(channel, updateId, body ?? null, now);
 }
 
 /** Records how handling of one update ended. */
@@ -46,7 +46,7 @@ export class InboundLedger {
   ) {}
 
   claim(updateId: string): Promise<boolean> {
-    return claimUpdate(this.db, this.channel, updateId);
+    return claimUpdate(this.db, this.channel, updateId, undefined, this.clock.now());
   }
 
   /** Records how handling ended (informational: a claimed update is never handled again). */
