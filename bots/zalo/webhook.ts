@@ -8,7 +8,7 @@ import type { App } from '../../src/app.js';
 import type { HttpRoutes } from '../../src/http/server.js';
 import { SIGNATURE_HEADER, verifySignature } from './signature.js';
 import { parseEvent } from './events.js';
-import { recordEvent } from './inbox.js';
+import { claimUpdate } from '../../src/shared/inbound-updates.js';
 import type { ZaloWorker } from './worker.js';
 
 export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
@@ -34,7 +34,7 @@ export function zaloWebhookRoutes(worker: ZaloWorker): HttpRoutes {
           app.log[level]({ event: event.eventName }, 'zalo event acknowledged, not handled');
           return { ok: true };
         }
-        if (await recordEvent(app.db, event.updateId, raw.toString('utf8'))) worker.submit(event);
+        if (await claimUpdate(app.db, 'zalo', event.updateId, raw.toString('utf8'), app.clock.now())) worker.submit(event);
         else app.log.debug({ updateId: event.updateId }, 'zalo event delivered again, already handled');
         return { ok: true };
       });

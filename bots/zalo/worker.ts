@@ -11,7 +11,7 @@ import { enqueue } from '../../src/outbox/enqueue.js';
 import { holdForAccount } from '../../src/outbox/held.js';
 import type { SendOutcome } from '../../src/outbox/types.js';
 import { parseEvent, type ZaloEvent } from './events.js';
-import { finishEvent, unfinishedEvents } from './inbox.js';
+import { finishUpdate, unfinishedUpdates } from '../../src/shared/inbound-updates.js';
 import type { ZaloSender } from './sender.js';
 
 export type HandledEvent = Exclude<ZaloEvent, { kind: 'ignored' }>;
@@ -45,10 +45,10 @@ export class ZaloWorker {
   /** Queues the events that were stored but not handled. */
   async recover(): Promise<void> {
     const { db, clock, log } = this.app;
-    const rows = await unfinishedEvents(db);
+    const rows = await unfinishedUpdates(db, 'zalo');
     for (const row of rows) {
       const event = parseEvent(safeJson(row.body));
-      if (event.kind === 'ignored') await finishEvent(db, row.updateId, 'failed', clock.now());
+      if (event.kind === 'ignored') await finishUpdate(db, 'zalo', row.updateId, 'failed', clock.now());
       else this.submit(event);
     }
     if (rows.length) log.info({ count: rows.length }, 'zalo events recovered');
@@ -79,12 +79,12 @@ export class ZaloWorker {
       // Only the database work is limited; the replies wait on Zalo, not on SQLite.
       replies = await this.limited(async () => {
         const handled = await this.handle(event);
-        await finishEvent(db, event.updateId, 'processed', clock.now());
+        await finishUpdate(db, 'zalo', event.updateId, 'processed', clock.now());
         return handled;
       });
     } catch (error) {
       log.error({ err: error, updateId: event.updateId }, 'zalo event failed');
-      await finishEvent(db, event.updateId, 'failed', clock.now()).catch(() => undefined);
+      await finishUpdate(db, 'zalo', event.updateId, 'failed', clock.now()).catch(() => undefined);
       return;
     }
     try {

@@ -91,7 +91,14 @@ export type SetParseResult = { ok: true; set: CriteriaSetInput } | { ok: false; 
 export function parseCriteriaSet(source: string): SetParseResult {
   const doc = parseDocument(source);
   if (doc.errors.length) return { ok: false, errors: [`YAML: ${doc.errors[0].message.split('\n')[0]}`] };
-  const head = setSchema.safeParse(doc.toJS());
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (e) {
+    // toJS refuses alias bombs ("billion laughs") by throwing.
+    return { ok: false, errors: [`YAML: ${(e as Error).message}`] };
+  }
+  const head = setSchema.safeParse(value);
   if (!head.success) return { ok: false, errors: issueLines('', head.error) };
 
   const errors: string[] = [];

@@ -3,11 +3,11 @@
 //   POST /api/dossiers/:code/status mark done / returned (idempotent)
 // Authorization: Bearer DESK_API_TOKEN, compared in constant time. Without the token configured
 // the API answers 503 and does nothing. Bodies are validated with zod; errors name the field.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../app.js';
 import type { HttpRoutes } from '../http/server.js';
+import { safeEqual } from '../shared/secrets.js';
 import { externalDossierSchema, problemMessages, resolveCodes, type FieldErrors } from './external-input.js';
 import { CLOCK_SKEW_MS, DossierError, registerDossier, type Registration } from './register.js';
 import { changeDossierStatus } from './status.js';
@@ -34,11 +34,7 @@ export function registrationBody(r: Registration) {
   };
 }
 
-function sha(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
-}
-
-/** Constant-time check of the bearer token (hashing first makes the lengths equal). */
+/** Constant-time check of the bearer token (see shared/secrets.ts). */
 function authorised(app: App, request: FastifyRequest, reply: FastifyReply): boolean {
   const expected = app.config.DESK_API_TOKEN;
   if (!expected) {
@@ -46,7 +42,7 @@ function authorised(app: App, request: FastifyRequest, reply: FastifyReply): boo
     return false;
   }
   const given = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
-  if (!timingSafeEqual(sha(given), sha(expected))) {
+  if (!safeEqual(given, expected)) {
     reply.code(401).header('www-authenticate', 'Bearer').send({ ok: false, error: 'missing or wrong bearer token' });
     return false;
   }

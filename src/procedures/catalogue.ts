@@ -78,7 +78,12 @@ function decode(text: string, format: 'yaml' | 'json'): { value?: unknown; error
   }
   const doc = parseDocument(text);
   if (doc.errors.length > 0) return { error: `YAML: ${doc.errors[0].message.split('\n')[0]}` };
-  return { value: doc.toJS() };
+  try {
+    return { value: doc.toJS() };
+  } catch (e) {
+    // toJS refuses alias bombs ("billion laughs") by throwing.
+    return { error: `YAML: ${(e as Error).message}` };
+  }
 }
 
 function issuePath(path: PropertyKey[]): string {

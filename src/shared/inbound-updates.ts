@@ -29,6 +29,11 @@ export async function finishUpdate(db: Db, channel: ChannelName, updateId: strin
   });
 }
 
+/** Updates stored with their body but not handled yet (the process stopped): oldest first. */
+export function unfinishedUpdates(db: Db, channel: ChannelName) {
+  return db.inboundUpdate.findMany({ where: { channel, status: 'received' }, orderBy: { receivedAt: 'asc' } });
+}
+
 /** Outcomes are written in batches: one UPDATE per status every this often, off the reply path. */
 const FLUSH_EVERY_MS = 250;
 

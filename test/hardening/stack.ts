@@ -99,9 +99,12 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     telegramPost: (body, secret = TELEGRAM_SECRET) =>
       send('POST', '/telegram/webhook', body, secret === null ? json : { ...json, 'x-telegram-bot-api-secret-token': secret }),
     zaloPost: (body, sign) => {
-      const header = sign === null ? {} : { 'x-zevent-signature': typeof sign === 'string' ? sign : signature(zaloKeys, body, sign.timestamp) };
-      return send('POST', '/zalo/webhook', body, { ...json, ...header });
+      const headers: Record<string, string> = { ...json };
+      if (sign !== null) headers['x-zevent-signature'] = typeof sign === 'string' ? sign : signature(zaloKeys, body, sign.timestamp);
+      return send('POST', '/zalo/webhook', body, headers);
     },
+    // In webhook mode stopping the channels only drains them (the Zalo worker's queue, the
+    // Telegram ledger's pending outcomes); they keep taking requests afterwards.
     async settle() {
       await channels.stop();
     },
