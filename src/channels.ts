@@ -10,8 +10,6 @@ import { startZalo, zaloConfigured } from '../bots/zalo/channel.js';
 
 export interface RunningChannels {
   names: string[];
-  /** True when at least one real messenger (Telegram, Zalo) is configured. */
-  messengers: boolean;
   routes: HttpRoutes[];
   /** What the outbox dispatcher sends through, one per messenger. */
   senders: ChannelSender[];
@@ -39,7 +37,6 @@ export async function startChannels(app: App): Promise<RunningChannels> {
   }
   return {
     names,
-    messengers: names.some((n) => n !== 'console'),
     routes,
     senders,
     async stop() {

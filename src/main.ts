@@ -5,6 +5,7 @@ import { createApp, type App } from './app.js';
 import { buildServer } from './http/server.js';
 import { startChannels } from './channels.js';
 import { runConsoleChat } from '../bots/console/chat.js';
+import { zaloConfigured } from '../bots/zalo/channel.js';
 import { startDispatcher } from './outbox/dispatcher.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { jobs } from './jobs/registry.js';
@@ -23,14 +24,35 @@ function readConfig(): Config {
   }
 }
 
+/** The console chat opens when asked, or by default when no messenger is configured. */
+function consoleWanted(config: Config): boolean {
+  const messengers = Boolean(config.TELEGRAM_BOT_TOKEN) || zaloConfigured(config);
+  return config.CONSOLE_CHAT === 'true' || (config.CONSOLE_CHAT === 'auto' && !messengers);
+}
+
 async function main(): Promise<void> {
-  const config = readConfig();
+  const env = readConfig();
+  const wantConsole = consoleWanted(env);
+  // In the terminal chat, routine logs would drown the conversation: warnings only, unless
+  // LOG_LEVEL was set on purpose.
+  const config = wantConsole && !process.env.LOG_LEVEL ? { ...env, LOG_LEVEL: 'warn' as const } : env;
   const app: App = await createApp(config);
   const channels = await startChannels(app);
   const dispatcher = startDispatcher(app, channels.senders);
   const scheduler = startScheduler(app, jobs);
   const server = await buildServer(app, channels.routes);
-  await server.listen({ port: config.PORT, host: config.HOST });
+  try {
+    await server.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    process.stderr.write(
+      code === 'EADDRINUSE'
+        ? `Cổng ${config.PORT} đang được dùng (có thể dịch vụ đã chạy ở cửa sổ khác). Đặt PORT khác, ví dụ: PORT=3001 npm start\n`
+        : `Không mở được cổng ${config.HOST}:${config.PORT}: ${(error as Error).message}\n`,
+    );
+    await app.close();
+    process.exit(1);
+  }
   app.log.info({ port: config.PORT, channels: channels.names }, 'service started');
 
   // An `import procedures` run from the CLI lands in the same database: pick it up.
@@ -58,7 +80,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  const wantConsole = config.CONSOLE_CHAT === 'true' || (config.CONSOLE_CHAT === 'auto' && !channels.messengers);
   if (wantConsole) {
     const address = server.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

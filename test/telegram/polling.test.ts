@@ -33,7 +33,6 @@ describe('telegram long polling', () => {
 
   it('starts in polling mode with the default menu and learns its username', async () => {
     expect(channels.names).toContain('telegram');
-    expect(channels.messengers).toBe(true);
     expect(channels.senders.map((s) => s.channel)).toEqual(['telegram']);
     expect(fake.callsOf('getMe')).toHaveLength(1);
     expect(fake.callsOf('deleteWebhook')).toHaveLength(1);
