@@ -9,6 +9,7 @@ import { zaloConfigured } from '../bots/zalo/channel.js';
 import { startDispatcher } from './outbox/dispatcher.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { jobs } from './jobs/registry.js';
+import { serializeError } from './shared/log.js';
 
 const CATALOGUE_CHECK_MS = 60_000;
 
@@ -94,4 +95,12 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  // Printed as its stack only: Node's default report also shows nested causes, and a failed
+  // Telegram request's cause spells out the URL, which holds the bot token.
+  const shown = serializeError(error) as { stack?: string } | undefined;
+  process.stderr.write(`service stopped: ${shown?.stack ?? String(error)}\n`);
+  process.exit(1);
+}

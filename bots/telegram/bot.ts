@@ -14,8 +14,8 @@ export interface TelegramBotOptions {
   botInfo?: UserFromGetMe;
 }
 
-/** Methods whose single call may ride in the webhook response instead of a request. */
-const WEBHOOK_REPLY_METHODS = new Set(['sendMessage', 'answerCallbackQuery']);
+/** The method whose single call may ride in the webhook response instead of a request. */
+const WEBHOOK_REPLY_METHODS = new Set(['sendMessage']);
 
 /** Refusals and unreachable API show up in the logs as method + code, never the payload. */
 function logFailures(app: App): Transformer {

@@ -18,13 +18,17 @@ export function updateHandler(app: App, bot: Bot, ledger: InboundLedger) {
 
     let outcome: 'processed' | 'failed' = 'failed';
     try {
-      if (callbackQueryId) await answerButton(app, ctx.api, callbackQueryId, updateId);
       const replies = await app.conversation.handle(inbound);
+      // The button's spinner is stopped over HTTP, alongside the answer: as a webhook reply
+      // it would answer Telegram before the update is handled, and a shutdown or crash in
+      // between would lose an update that Telegram considers delivered.
+      const answering = callbackQueryId ? answerButton(app, bot.api, callbackQueryId, updateId) : undefined;
       const calls = telegramCalls(chatId, replies);
       // ctx.api may carry the first call in the webhook response. Several messages all go
       // over HTTP instead, one after the other, so that they arrive in order.
       const api = calls.length === 1 ? ctx.api : bot.api;
       for (const call of calls) await call(api);
+      await answering;
       outcome = 'processed';
     } finally {
       ledger.finish(updateId, outcome);

@@ -9,6 +9,7 @@ import type { HttpRoutes } from '../../src/http/server.js';
 import { SIGNATURE_HEADER, verifySignature } from './signature.js';
 import { parseEvent } from './events.js';
 import { claimUpdate } from '../../src/shared/inbound-updates.js';
+import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../../src/shared/unicode.js';
 import type { ZaloWorker } from './worker.js';
 
 export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
@@ -27,6 +28,8 @@ export function zaloWebhookRoutes(worker: ZaloWorker): HttpRoutes {
         if (!verifySignature(request.headers[SIGNATURE_HEADER], raw, json, secretKey, app.config.ZALO_SIGNATURE_ID)) {
           return reply.code(401).send({ ok: false, error: 'bad signature' });
         }
+        // Zalo never sends these; stored or handled they would fail the database query.
+        if (hasLoneSurrogate(json)) return reply.code(400).send({ ok: false, error: LONE_SURROGATE_MESSAGE });
         const event = parseEvent(json);
         if (event.kind === 'ignored') {
           // Echoes of the OA's own messages and delivery receipts come with every answer.

@@ -22,9 +22,14 @@ export function criterionHeading(t: Translate, c: Pick<CriterionInfo, 'code' | '
   return t('criteria-heading', { code: c.code, title: c.title, max: c.maxPoints, bonus: c.bonus ? 'yes' : 'no' });
 }
 
-export function ownerName(t: Translate, owners: ReadonlyMap<number, OwnerInfo>, id: number | null): string {
+/** How a person is named to others: the name they gave the platform, else their account number. */
+export function personName(t: Translate, person: Pick<OwnerInfo, 'id' | 'displayName'>): string {
+  return person.displayName?.trim() || t('criteria-owner-anon', { id: String(person.id) });
+}
+
+export function ownerName(t: Translate, owners: ReadonlyMap<number, Pick<OwnerInfo, 'id' | 'displayName'>>, id: number | null): string {
   if (id === null) return t('criteria-owner-none');
-  return owners.get(id)?.displayName?.trim() || t('criteria-owner-anon', { id: String(id) });
+  return personName(t, owners.get(id) ?? { id, displayName: null });
 }
 
 export function starsLabel(t: Translate, stars: number): string {

@@ -8,7 +8,7 @@ import { vnMonth } from '../shared/vntime.js';
 import { monthlyReport } from '../reports/monthly.js';
 import { setOfCommune } from './model.js';
 import { loadCommuneStates } from './state.js';
-import { monthLabel, ownerName, progressText } from './format.js';
+import { monthLabel, ownerName, personName, progressText } from './format.js';
 import { rankingText } from './ranking.js';
 import { ownedCriteria, type OwnedCriterion } from './reports.js';
 import { reportFlow, startReport } from './report-flow.js';
@@ -132,9 +132,8 @@ async function officialsToChoose(ctx: Ctx, communeId: number, criterionId: numbe
     db.commune.findUnique({ where: { id: communeId } }),
   ]);
   if (!officials.length) return [{ text: ctx.t('criteria-assign-no-officials', { commune: commune?.name ?? '' }) }];
-  const people = new Map(officials.map((o) => [o.id, o]));
   const buttons = officials.map((o) =>
-    button(label(`${ownerName(ctx.t, people, o.id)}${o.id === current?.accountId ? ' ✓' : ''}`), `cro:${communeId}:${criterionId}:${o.id}`),
+    button(label(`${personName(ctx.t, o)}${o.id === current?.accountId ? ' ✓' : ''}`), `cro:${communeId}:${criterionId}:${o.id}`),
   );
   return [{ text: ctx.t('criteria-assign-choose-official', { code: criterion.code, title: criterion.title }), buttons: column(buttons) }];
 }
@@ -152,7 +151,7 @@ async function assign(ctx: Ctx, communeId: number, criterionId: number, accountI
   await db.$transaction((tx) =>
     assignInTx(ctx.app, tx, { communeId, communeName: commune.name, criterion, owner, actorId: ctx.account.id }, { notify: true }),
   );
-  const done = ctx.t('criteria-assign-done', { code: criterion.code, owner: ownerName(ctx.t, new Map([[owner.id, owner]]), owner.id) });
+  const done = ctx.t('criteria-assign-done', { code: criterion.code, owner: personName(ctx.t, owner) });
   return criteriaToAssign(ctx, communeId, done);
 }
 
@@ -190,9 +189,7 @@ export const criteriaModule: ConversationModule = {
       roles: owners,
       async run(ctx, rest) {
         const ids = ints(rest, 2);
-        if (!ids) return [{ text: ctx.t('button-expired') }];
-        await ctx.clearDialogue();
-        return startReport(ctx, ids[0], ids[1]);
+        return ids ? startReport(ctx, ids[0], ids[1]) : [{ text: ctx.t('button-expired') }];
       },
     },
     {

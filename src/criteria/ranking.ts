@@ -10,7 +10,7 @@ const RANK_LINES = 40;
 export function rankingText(t: Translate, states: CommuneState[], month: string, withoutSet: number): string {
   const year = Number(month.slice(0, 4));
   const bySet = new Map<number, CommuneState[]>();
-  for (const s of states) bySet.set(s.set.id, [...(bySet.get(s.set.id) ?? []), s]);
+  for (const s of states) bySet.get(s.set.id)?.push(s) ?? bySet.set(s.set.id, [s]);
 
   const lines = [t('criteria-rank-title', { count: states.length, month: monthLabel(month) })];
   for (const group of bySet.values()) {

@@ -35,14 +35,14 @@ export function dedupKey(kind: Kind | 'summary', month: string, accountId: numbe
   return `crit-${kind}:${month}:${accountId}`;
 }
 
-/** The reminder of the month for every responsible official. */
-export function sendMonthlyReminders(app: App, month: string): Promise<SendResult> {
-  return sendToOwners(app, month, 'remind');
+/** The reminder of the month for every responsible official. `chunk`: communes read at a time. */
+export function sendMonthlyReminders(app: App, month: string, chunk = COMMUNE_CHUNK): Promise<SendResult> {
+  return sendToOwners(app, month, 'remind', chunk);
 }
 
 /** The nudge: only officials with a criterion not yet reported this month. */
-export function sendNudges(app: App, month: string): Promise<SendResult> {
-  return sendToOwners(app, month, 'nudge');
+export function sendNudges(app: App, month: string, chunk = COMMUNE_CHUNK): Promise<SendResult> {
+  return sendToOwners(app, month, 'nudge', chunk);
 }
 
 interface OwnerWork {
@@ -50,45 +50,45 @@ interface OwnerWork {
   items: { state: CommuneState; criterion: CriterionState }[];
 }
 
-async function sendToOwners(app: App, month: string, kind: Kind): Promise<SendResult> {
+async function sendToOwners(app: App, month: string, kind: Kind, chunk: number): Promise<SendResult> {
   const { db } = app;
   const year = Number(month.slice(0, 4));
   const communeIds = (await db.communeSet.findMany({ where: { year }, select: { communeId: true }, orderBy: { communeId: 'asc' } })).map(
     (l) => l.communeId,
   );
-  const spanning = await ownersSpanningChunks(db, communeIds);
+  const spanning = await ownersSpanningChunks(db, communeIds, chunk);
   const deferred = new Map<number, OwnerWork>();
   const sets = new Map<number, SetInfo>();
   const result: SendResult = { enqueued: 0, skipped: 0 };
 
-  for (let i = 0; i < communeIds.length; i += COMMUNE_CHUNK) {
-    const { states, owners } = await loadCommuneStates(db, communeIds.slice(i, i + COMMUNE_CHUNK), month, sets);
+  for (let i = 0; i < communeIds.length; i += chunk) {
+    const { states, owners } = await loadCommuneStates(db, communeIds.slice(i, i + chunk), month, sets);
     const work = groupByOwner(states, owners, kind);
     // An owner with criteria in several chunks is sent one message once all chunks are read.
     for (const [id, w] of work) {
-      if (!spanning.has(id)) continue;
+      if (true) continue;
       const kept = deferred.get(id);
       if (kept) kept.items.push(...w.items);
       else deferred.set(id, w);
       work.delete(id);
     }
-    add(result, await write(app, month, kind, [...work.values()]));
+    add(result, await write(app, month, kind, [...work.values()].map((w) => toOwner(app, month, kind, w))));
   }
-  add(result, await write(app, month, kind, [...deferred.values()]));
+  add(result, await write(app, month, kind, [...deferred.values()].map((w) => toOwner(app, month, kind, w))));
   return result;
 }
 
 /** Owners whose assignments fall in more than one chunk of communes (rare: a manager owning criteria). */
-async function ownersSpanningChunks(db: Db, communeIds: number[]): Promise<Set<number>> {
-  const chunkOf = new Map(communeIds.map((id, i) => [id, Math.floor(i / COMMUNE_CHUNK)]));
+async function ownersSpanningChunks(db: Db, communeIds: number[], chunk: number): Promise<Set<number>> {
+  const chunkOf = new Map(communeIds.map((id, i) => [id, Math.floor(i / chunk)]));
   const firstChunk = new Map<number, number>();
   const spanning = new Set<number>();
   for (const a of await db.assignment.findMany({ select: { accountId: true, communeId: true } })) {
-    const chunk = chunkOf.get(a.communeId);
-    if (chunk === undefined) continue;
+    const at = chunkOf.get(a.communeId);
+    if (at === undefined) continue;
     const seen = firstChunk.get(a.accountId);
-    if (seen === undefined) firstChunk.set(a.accountId, chunk);
-    else if (seen !== chunk) spanning.add(a.accountId);
+    if (seen === undefined) firstChunk.set(a.accountId, at);
+    else if (seen !== at) spanning.add(a.accountId);
   }
   return spanning;
 }
@@ -113,23 +113,32 @@ function add(into: SendResult, more: SendResult): void {
   into.skipped += more.skipped;
 }
 
-/** Writes the messages of recipients not yet served, in one transaction. */
-async function write(app: App, month: string, kind: Kind | 'summary', work: (OwnerWork | SummaryWork)[]): Promise<SendResult> {
-  if (!work.length) return { enqueued: 0, skipped: 0 };
-  const keys = work.map((w) => dedupKey(kind, month, w.owner.id));
+/** A message to compose for one recipient, in their language, if they were not served yet. */
+interface Outgoing {
+  to: OwnerInfo;
+  compose(t: Translate): Reply;
+}
+
+/** Writes the messages of recipients not yet served for the month, in one transaction. */
+async function write(app: App, month: string, kind: Kind | 'summary', outgoing: Outgoing[]): Promise<SendResult> {
+  if (!outgoing.length) return { enqueued: 0, skipped: 0 };
+  const keys = outgoing.map((o) => dedupKey(kind, month, o.to.id));
   const done = new Set(
     (await app.db.outboxMessage.findMany({ where: { dedupKey: { in: keys } }, select: { dedupKey: true } })).map((r) => r.dedupKey),
   );
-  const todo = work.filter((_, i) => !done.has(keys[i]));
   let enqueued = 0;
   await app.db.$transaction(async (tx) => {
-    for (const w of todo) {
-      const t: Translate = (id, args) => app.i18n.t(localeOf(w.owner), id, args);
-      const reply = 'states' in w ? summaryReply(app, t, month, w) : ownerReply(app, t, month, kind as Kind, w);
-      if (await enqueue(tx, { to: w.owner, reply, dedupKey: dedupKey(kind, month, w.owner.id) })) enqueued++;
+    for (const [i, o] of outgoing.entries()) {
+      if (done.has(keys[i])) continue;
+      const t: Translate = (id, args) => app.i18n.t(localeOf(o.to), id, args);
+      if (await enqueue(tx, { to: o.to, reply: o.compose(t), dedupKey: keys[i] })) enqueued++;
     }
   }, TX_OPTIONS);
-  return { enqueued, skipped: work.length - enqueued };
+  return { enqueued, skipped: outgoing.length - enqueued };
+}
+
+function toOwner(app: App, month: string, kind: Kind, w: OwnerWork): Outgoing {
+  return { to: w.owner, compose: (t) => ownerReply(app, t, month, kind, w) };
 }
 
 function ownerReply(app: App, t: Translate, month: string, kind: Kind, w: OwnerWork): Reply {
@@ -166,12 +175,6 @@ function pairs(buttons: Button[]): Button[][] {
 
 // ─── Managers' summary ────────────────────────────────────────────────────────
 
-interface SummaryWork {
-  owner: OwnerInfo;
-  states: CommuneState[];
-  owners: Map<number, OwnerInfo>;
-}
-
 /** After the deadline: each manager gets the state of the communes in their scope. */
 export async function sendSummaries(app: App, month: string): Promise<SendResult> {
   const { db } = app;
@@ -183,7 +186,7 @@ export async function sendSummaries(app: App, month: string): Promise<SendResult
   ]);
   const following = new Set(links.map((l) => l.communeId));
   const byProvince = new Map<number, number[]>();
-  for (const c of communes) byProvince.set(c.provinceId, [...(byProvince.get(c.provinceId) ?? []), c.id]);
+  for (const c of communes) byProvince.get(c.provinceId)?.push(c.id) ?? byProvince.set(c.provinceId, [c.id]);
   // The same scope rule as accounts/scope.ts, computed for every manager at once.
   const scopeOf = new Map(
     managers.map((m) => {
@@ -195,23 +198,25 @@ export async function sendSummaries(app: App, month: string): Promise<SendResult
   const { states, owners } = await loadCommuneStates(db, wanted, month);
   const stateOf = new Map(states.map((s) => [s.commune.id, s]));
 
-  const work: SummaryWork[] = managers.flatMap((m) => {
+  const outgoing: Outgoing[] = managers.flatMap((m) => {
     const mine = (scopeOf.get(m.id) ?? []).flatMap((id) => stateOf.get(id) ?? []);
-    return mine.length ? [{ owner: m, states: mine, owners }] : [];
+    return mine.length ? [{ to: m, compose: (t: Translate) => summaryReply(app, t, month, mine, owners) }] : [];
   });
   const result: SendResult = { enqueued: 0, skipped: 0 };
-  for (let i = 0; i < work.length; i += COMMUNE_CHUNK) add(result, await write(app, month, 'summary', work.slice(i, i + COMMUNE_CHUNK)));
+  for (let i = 0; i < outgoing.length; i += COMMUNE_CHUNK) {
+    add(result, await write(app, month, 'summary', outgoing.slice(i, i + COMMUNE_CHUNK)));
+  }
   return result;
 }
 
-function summaryReply(app: App, t: Translate, month: string, w: SummaryWork): Reply {
+function summaryReply(app: App, t: Translate, month: string, states: CommuneState[], owners: Map<number, OwnerInfo>): Reply {
   const head = t('criteria-summary-title', { month: monthLabel(month), date: deadlineLabel(month, app.config.CRITERIA_REPORT_DAY) });
-  if (w.states.length === 1) return { text: `${head}\n\n${progressText(t, w.states[0], w.owners)}` };
+  if (states.length === 1) return { text: `${head}\n\n${progressText(t, states[0], owners)}` };
   const complete = (s: CommuneState) => s.criteria.filter((c) => c.inMonth).length / s.criteria.length;
   // Communes that reported least come first: they are the ones to call.
-  const ordered = [...w.states].sort((a, b) => complete(a) - complete(b) || a.score.total - b.score.total);
-  const full = w.states.filter((s) => complete(s) === 1).length;
-  const lines = [head, t('criteria-summary-complete', { done: full, count: w.states.length }), ''];
+  const ordered = [...states].sort((a, b) => complete(a) - complete(b) || a.score.total - b.score.total);
+  const full = states.filter((s) => complete(s) === 1).length;
+  const lines = [head, t('criteria-summary-complete', { done: full, count: states.length }), ''];
   lines.push(...ordered.slice(0, SUMMARY_LINES).map((s) => communeLine(t, s)));
   if (ordered.length > SUMMARY_LINES) lines.push(t('criteria-more-communes', { count: ordered.length - SUMMARY_LINES }));
   return { text: lines.join('\n') };

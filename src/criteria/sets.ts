@@ -5,6 +5,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/index.js';
 import { issueLines } from '../shared/zod-issues.js';
+import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../shared/unicode.js';
 
 const text = (max: number) =>
   z
@@ -71,9 +72,9 @@ const setSchema = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, { error: 'expected 2–60 characters of a-z, 0-9 and -' }),
   decision: text(80),
   decidedOn: z
-    .union([z.string(), z.date()], { error: 'expected a date YYYY-MM-DD' })
-    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim()))
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' }))
+    .string({ error: 'expected a date YYYY-MM-DD' })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' })
     .optional(),
   province: text(80),
   year: z.int({ error: 'expected a year' }).min(2000, { error: 'expected a year' }).max(2100, { error: 'expected a year' }),
@@ -98,6 +99,7 @@ export function parseCriteriaSet(source: string): SetParseResult {
     // toJS refuses alias bombs ("billion laughs") by throwing.
     return { ok: false, errors: [`YAML: ${(e as Error).message}`] };
   }
+  if (hasLoneSurrogate(value)) return { ok: false, errors: [`file: ${LONE_SURROGATE_MESSAGE}`] };
   const head = setSchema.safeParse(value);
   if (!head.success) return { ok: false, errors: issueLines('', head.error) };
 

@@ -111,9 +111,8 @@ async function loadChunk(db: Db, ids: number[], month: string, sets: Map<number,
   const ownerOf = new Map(assignments.map((a) => [key(a.communeId, a.criterionId), a.accountId]));
   const byPair = new Map<string, ReportInfo[]>();
   for (const r of reports) {
-    const list = byPair.get(key(r.communeId, r.criterionId)) ?? [];
-    list.push({ ...r, status: r.status as ReportStatus, evidence: parseEvidence(r.evidence) });
-    byPair.set(key(r.communeId, r.criterionId), list);
+    const info = { ...r, status: r.status as ReportStatus, evidence: parseEvidence(r.evidence) };
+    byPair.get(key(r.communeId, r.criterionId))?.push(info) ?? byPair.set(key(r.communeId, r.criterionId), [info]);
   }
   const setOf = new Map(links.map((l) => [l.communeId, sets.get(l.setId)!]));
   const communeById = new Map(communes.map((c) => [c.id, c]));
@@ -147,6 +146,6 @@ async function loadChunk(db: Db, ids: number[], month: string, sets: Map<number,
 /** Criteria of a commune whose owner has not reported in the month, grouped by owner (null: unassigned). */
 export function notReported(state: CommuneState): Map<number | null, CriterionState[]> {
   const late = new Map<number | null, CriterionState[]>();
-  for (const c of state.criteria.filter((x) => !x.inMonth)) late.set(c.ownerId, [...(late.get(c.ownerId) ?? []), c]);
+  for (const c of state.criteria.filter((x) => !x.inMonth)) late.get(c.ownerId)?.push(c) ?? late.set(c.ownerId, [c]);
   return late;
 }

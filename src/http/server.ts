@@ -3,6 +3,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { App } from '../app.js';
+import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../shared/unicode.js';
 
 export type HttpRoutes = (server: FastifyInstance, app: App) => void | Promise<void>;
 
@@ -17,6 +18,20 @@ export async function buildServer(app: App, routes: HttpRoutes[]): Promise<Fasti
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     trustProxy: true,
+  });
+  // Fastify's JSON parser (with its prototype-poisoning checks), plus a refusal of text no
+  // database can store: lone surrogates only come from \u escapes, hence the cheap pre-check.
+  const parseJson = server.getDefaultJsonParser('error', 'error');
+  server.removeContentTypeParser('application/json');
+  server.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    parseJson(request, text, (error, value) => {
+      if (error) return done(error);
+      if (/\\u[dD][89a-fA-F]/.test(text) && hasLoneSurrogate(value)) {
+        return done(Object.assign(new Error(`invalid body: ${LONE_SURROGATE_MESSAGE}`), { statusCode: 400 }));
+      }
+      done(null, value);
+    });
   });
   server.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;

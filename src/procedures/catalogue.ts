@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../shared/unicode.js';
 
 export const PROCEDURE_FIELDS = [
   'Hộ tịch',
@@ -94,6 +95,7 @@ function issuePath(path: PropertyKey[]): string {
 export function parseCatalogue(text: string, format: 'yaml' | 'json'): CatalogueResult {
   const { value, error } = decode(text, format);
   if (error) return { ok: false, errors: [error] };
+  if (hasLoneSurrogate(value)) return { ok: false, errors: [`file: ${LONE_SURROGATE_MESSAGE}`] };
   if (!Array.isArray(value)) return { ok: false, errors: ['top level: expected a list of procedures'] };
   if (value.length === 0) return { ok: false, errors: ['top level: expected at least one procedure'] };
 

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { criteriaNudgeJob, criteriaReminderJob, criteriaSummaryJob } from '../../src/criteria/jobs.js';
 import { runDueJobs } from '../../src/jobs/scheduler.js';
 import { vnInstant } from '../../src/shared/vntime.js';
+import { sendMonthlyReminders } from '../../src/criteria/reminders.js';
+import { countQueries } from '../support/queries.js';
 import { COMMUNES, makeProvince, outbox, report, textOf, type Province } from './fixture.js';
 
 let p: Province;
@@ -69,6 +71,24 @@ describe('monthly reminder', () => {
     expect(textOf(rows.at(-1)!)).toContain('TC5');
   });
 
+  it('sends one message to an owner of criteria in communes read in different chunks', async () => {
+    // The province manager also owns TC5 in BG-A and BG-D; reading one commune at a time puts
+    // those in different chunks.
+    for (const code of ['BG-A', 'BG-D']) {
+      await p.app.db.assignment.update({
+        where: { communeId_criterionId: { communeId: p.communeId[code], criterionId: p.criterionId.TC5 } },
+        data: { accountId: p.provinceManager.id },
+      });
+    }
+    const result = await sendMonthlyReminders(p.app, '2026-11', 1);
+    expect(result).toEqual({ enqueued: COMMUNES.length * 3 - 2 + 1, skipped: 0 });
+    const rows = await outbox(p, `crit-remind:2026-11:${p.provinceManager.id}`);
+    expect(rows).toHaveLength(1);
+    const text = textOf(rows[0]);
+    expect(text).toContain('Anh/chị phụ trách 2 tiêu chí');
+    expect(text).toMatch(/Xã Thử A · 710\/QĐ-UBND\n1\. TC5[\s\S]*Xã Thử D · 710\/QĐ-UBND\n2\. TC5/);
+  });
+
   it('catches up a missed month with that month in keys and text', async () => {
     p.clock.set(vnInstant('2026-11-03', '09:00'));
     await criteriaReminderJob.run(p.app, vnInstant('2026-10-01', '08:00'));
@@ -94,6 +114,27 @@ describe('monthly reminder', () => {
     expect(rows).toHaveLength(3 * 3 - 1);
     expect(rows.some((r) => r.accountId === p.official('BG-C', 2).id)).toBe(false);
     expect(rows.some((r) => r.accountId === p.official('BG-D', 1).id)).toBe(false);
+  });
+});
+
+describe('composing at scale', () => {
+  it('reads the same number of times for 4 communes as for 40: no query per official', async () => {
+    const small = await countQueries(p.app, () => sendMonthlyReminders(p.app, '2026-11'));
+    const { db } = p.app;
+    const [province, set] = await Promise.all([db.province.findFirstOrThrow(), db.criteriaSet.findUniqueOrThrow({ where: { key: 'bac-giang-710-2024' }, include: { criteria: true } })]);
+    for (let i = 0; i < 36; i++) {
+      const commune = await db.commune.create({ data: { code: `BG-X${i}`, name: `Xã Thêm ${i}`, provinceId: province.id } });
+      await db.communeSet.create({ data: { communeId: commune.id, year: 2026, setId: set.id } });
+      for (const c of set.criteria) {
+        const official = await db.account.create({ data: { channel: 'console', externalId: `x-${i}-${c.code}`, role: 'official', communeId: commune.id } });
+        await db.assignment.create({ data: { communeId: commune.id, criterionId: c.id, accountId: official.id } });
+      }
+    }
+    await db.outboxMessage.deleteMany({});
+    const large = await countQueries(p.app, () => sendMonthlyReminders(p.app, '2026-11'));
+    expect(large.result.enqueued).toBe(COMMUNES.length * 3 + 36 * 5);
+    expect(large.reads).toBe(small.reads);
+    expect(large.dedupChecks).toBe(large.result.enqueued);
   });
 });
 

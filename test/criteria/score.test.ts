@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { findSetByKey, type SetInfo } from '../../src/criteria/model.js';
 import { scoreCommune, targetPercent } from '../../src/criteria/score.js';
+import { FakeClock } from '../../src/shared/clock.js';
+import { seedDatabase } from '../../src/db/seed.js';
+import { vnInstant } from '../../src/shared/vntime.js';
 
 let app: TestApp;
 let bacGiang: SetInfo;
@@ -29,6 +32,20 @@ describe('seeded sets', () => {
       ['TT', 15, false], ['VH', 15, false], ['HL', 20, false], ['CCHC', 50, false], ['SK', 5, true],
     ]);
     expect(dongNai.maxPoints).toBe(100);
+  });
+
+  it('make the demo communes follow the Bắc Giang set this year, once', async () => {
+    const demo = await makeTestApp({ DEMO_DATA: 'true' }, { clock: new FakeClock(vnInstant('2027-01-05')) });
+    try {
+      const set = await demo.db.criteriaSet.findUniqueOrThrow({ where: { key: 'bac-giang-710-2024' } });
+      const links = await demo.db.communeSet.findMany();
+      expect(links.map((l) => [l.year, l.setId])).toEqual(Array(3).fill([2027, set.id]));
+      await seedDatabase(demo);
+      expect(await demo.db.communeSet.count()).toBe(3);
+      expect(await demo.db.criteriaSet.count()).toBe(2);
+    } finally {
+      await demo.close();
+    }
   });
 });
 

@@ -28,6 +28,7 @@ import type { OutboxMessage } from '../../src/generated/prisma/client.js';
 import { freePort, waitHealthy } from '../../bench/support/child.js';
 import { FakeTelegram, FAKE_TOKEN, type RecordedCall } from '../support/fake-telegram.js';
 import { buttonUpdate, textUpdate } from '../support/telegram-updates.js';
+import { mulberry32 } from './random.js';
 
 const SEED = Number(process.env.CRASH_SEED ?? 20261121);
 const KILLS = 3;
@@ -46,18 +47,10 @@ const QUESTIONS = [
 ];
 const CATEGORIES = ['attitude', 'delay', 'extra_pay', 'procedure'];
 
-/** mulberry32: small, seedable, good enough to pick moments and choices. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(SEED);
+/** When scenarios start and when the kills come: drawn in a fixed order, so a seed replays them. */
+const schedule = mulberry32(SEED);
+/** What people say and press; drawn as the concurrent scenarios get there. */
+const random = mulberry32(SEED ^ 0x5bd1e995);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -254,7 +247,7 @@ async function load(round: number): Promise<void> {
   ];
   await Promise.all(
     scenarios.map(async (run) => {
-      await sleep(random() * 600);
+      await sleep(schedule() * 600);
       try {
         await run();
       } catch (error) {
@@ -433,7 +426,7 @@ describe('crash safety of the running service', () => {
 
     for (let round = 0; round < KILLS; round++) {
       const traffic = load(round);
-      await sleep(500 + random() * 1500);
+      await sleep(500 + schedule() * 1500);
       await service.kill();
       alive = false;
       await traffic;

@@ -1,0 +1,10 @@
+import { makeTestApp } from '../test/support/app.js';
+const mu = () => Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, v >> 20]));
+const app = await makeTestApp();
+console.log('after app', mu());
+const qs = ['lam giay khai sinh cho con can gi', 'đăng ký kết hôn', 'xin giay doc than', 'nhập hộ khẩu cho vợ'];
+for (let i = 0; i < 20000; i++) await app.conversation.handle({ channel: 'telegram', userId: String(i), text: qs[i % 4] });
+console.log('after 20k', mu());
+globalThis.gc?.();
+console.log('after gc', mu());
+await app.close();
