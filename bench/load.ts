@@ -133,7 +133,6 @@ export async function benchLoad(): Promise<{ name: string; figures: Record<strin
       TELEGRAM_API_ROOT: fake.url,
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       RATING_TOKEN_SECRET: RATING_SECRET,
-      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
     });
     let load, peakRss, ratings;
     try {

@@ -137,7 +137,7 @@ export async function actOnComplaint(
   if (action === 'question' && reporter && isOpen(updated.status)) {
     const channel = reporter.channel as ChannelName;
     if (!(await loadDialogue(db, channel, reporter.externalId, now))) {
-      await saveDialogue(db, channel, reporter.externalId, { flow: ACT_FLOW, step: 'reply', data: { code } });
+      await saveDialogue(db, channel, reporter.externalId, { flow: ACT_FLOW, step: 'reply', data: { code } }, now);
     }
   }
   return { complaint: updated, target };

@@ -95,7 +95,7 @@ export class Conversation {
       locale,
       t: (id: string, args?: MessageArgs) => app.i18n.t(locale, id, args),
       setDialogue: (flow, step, data = {}) =>
-        saveDialogue(app.db, inbound.channel, inbound.userId, { flow, step, data }),
+        saveDialogue(app.db, inbound.channel, inbound.userId, { flow, step, data }, app.clock.now()),
       clearDialogue: () => clearDialogue(app.db, inbound.channel, inbound.userId),
     };
   }

@@ -18,13 +18,13 @@ export async function loadDialogue(
   const row = await hotPath(db).findDialogue(channel, userId);
   if (!row) return null;
   if (now.getTime() - row.updatedAt.getTime() > DIALOGUE_TTL_MS) {
-    await db.dialogueState.deleteMany({ where: { channel, userId } });
+    await clearDialogue(db, channel, userId);
     return null;
   }
   const data = dataSchema.safeParse(safeJson(row.data));
   // A row that does not parse is dropped rather than crashing every later message.
   if (!data.success) {
-    await db.dialogueState.deleteMany({ where: { channel, userId } });
+    await clearDialogue(db, channel, userId);
     return null;
   }
   return { flow: row.flow, step: row.step, data: data.data };
@@ -35,17 +35,14 @@ export async function saveDialogue(
   channel: ChannelName,
   userId: string,
   snapshot: DialogueSnapshot,
+  now: Date,
 ): Promise<void> {
-  const data = JSON.stringify(snapshot.data);
-  await db.dialogueState.upsert({
-    where: { channel_userId: { channel, userId } },
-    create: { channel, userId, flow: snapshot.flow, step: snapshot.step, data },
-    update: { flow: snapshot.flow, step: snapshot.step, data },
-  });
+  const { flow, step } = snapshot;
+  await hotPath(db).saveDialogue(channel, userId, { flow, step, data: JSON.stringify(snapshot.data) }, now);
 }
 
 export async function clearDialogue(db: Db, channel: ChannelName, userId: string): Promise<void> {
-  await db.dialogueState.deleteMany({ where: { channel, userId } });
+  await hotPath(db).clearDialogue(channel, userId);
 }
 
 function safeJson(text: string): unknown {

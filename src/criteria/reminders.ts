@@ -66,7 +66,7 @@ async function sendToOwners(app: App, month: string, kind: Kind, chunk: number):
     const work = groupByOwner(states, owners, kind);
     // An owner with criteria in several chunks is sent one message once all chunks are read.
     for (const [id, w] of work) {
-      if (true) continue;
+      if (!spanning.has(id)) continue;
       const kept = deferred.get(id);
       if (kept) kept.items.push(...w.items);
       else deferred.set(id, w);

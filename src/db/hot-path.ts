@@ -1,5 +1,5 @@
-// The three statements every inbound message runs — claim the update id, find the person,
-// read their dialogue — as prepared statements on a second SQLite connection. Through Prisma's
+// The statements every inbound message runs — claim the update id, find the person, read and
+// write their dialogue — as prepared statements on a second SQLite connection. Through Prisma's
 // JS query engine each costs 0.3–1 ms of CPU, which capped a webhook near 450 updates/s; as
 // prepared statements they cost microseconds. The SQL is plain and portable (ON CONFLICT DO
 // NOTHING exists in PostgreSQL too); everything else goes through Prisma.
@@ -58,6 +58,12 @@ export class HotPath {
          VALUES (?, ?, 'citizen', ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
       touchAccount: s.prepare(`UPDATE "Account" SET "lastSeenAt" = ? WHERE "id" = ?`),
+      saveDialogue: s.prepare(
+        `INSERT INTO "DialogueState" ("channel", "userId", "flow", "step", "data", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT ("channel", "userId") DO UPDATE SET "flow" = excluded."flow", "step" = excluded."step",
+         "data" = excluded."data", "updatedAt" = excluded."updatedAt"`,
+      ),
+      clearDialogue: s.prepare(`DELETE FROM "DialogueState" WHERE "channel" = ? AND "userId" = ?`),
       findDialogue: s.prepare(
         `SELECT "flow", "step", "data", "updatedAt" FROM "DialogueState" WHERE "channel" = ? AND "userId" = ?`,
       ),
@@ -96,6 +102,16 @@ export class HotPath {
       | { flow: string; step: string; data: string; updatedAt: string }
       | undefined;
     return row ? { ...row, updatedAt: fromSqlDate(row.updatedAt)! } : null;
+  }
+
+  async saveDialogue(channel: string, userId: string, dialogue: Omit<DialogueRow, 'updatedAt'>, now: Date): Promise<void> {
+    await this.write(() =>
+      this.statements.saveDialogue.run(channel, userId, dialogue.flow, dialogue.step, dialogue.data, sqlDate(now)),
+    );
+  }
+
+  async clearDialogue(channel: string, userId: string): Promise<void> {
+    await this.write(() => this.statements.clearDialogue.run(channel, userId));
   }
 
   close(): void {

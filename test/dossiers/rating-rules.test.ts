@@ -105,6 +105,8 @@ describe('storing a rating', () => {
     await consoleSession(w.app, 'dan-e', [`/start ${reg.startPayload}`, '1', '1', '1', '1', '1', '2']);
     const dossier = await w.app.db.dossier.findUniqueOrThrow({ where: { id: reg.dossier.id } });
     w.clock.set(new Date(dossier.tokenExpiresAt.getTime() + 1));
+    // The citizen is still mid-dialogue at that moment (a dialogue untouched for a day is forgotten).
+    await w.app.db.dialogueState.updateMany({ where: { userId: 'dan-e' }, data: { updatedAt: w.clock.now() } });
     try {
       const replies = await w.app.conversation.handle({ channel: 'console', userId: 'dan-e', payload: 'rf:c:skip' });
       expect(replies[0].text).toContain('đã hết hạn');

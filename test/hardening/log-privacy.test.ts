@@ -75,7 +75,7 @@ async function tgSend(chat: number, update: Record<string, unknown>): Promise<st
   const from = tgMessages(chat).length;
   const { status } = await tg.deliver(`${baseUrl}/telegram/webhook`, update, WEBHOOK_SECRET);
   expect(status).toBe(200);
-  // A pressed button is answered after the 200, which carried answerCallbackQuery.
+  // An answer sent over HTTP may still be on its way when the 200 arrives.
   await until(() => tgMessages(chat).length > from);
   return tgMessages(chat)
     .slice(from)
