@@ -31,6 +31,7 @@ dossier-card =
 dossier-card-new-due = New return date (after an apology): { $due }
 
 dossier-open-unknown = This code or link is not valid. Please check the code printed on your dossier receipt.
+dossier-open-too-many = Too many wrong codes. Please try again in an hour, or ask the one-stop desk to print your receipt again.
 dossier-open-expired = The rating code of this dossier has expired. If you have feedback, you can still send it with /phananh.
 dossier-open-used = This dossier has already been rated. Thank you for your feedback!
 dossier-open-follow-invite = Press "Follow this dossier" to be told when the result is ready, when it is handed back, or if it is late.

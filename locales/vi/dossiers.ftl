@@ -31,6 +31,7 @@ dossier-card =
 dossier-card-new-due = Ngày hẹn trả mới (đã có phiếu xin lỗi): { $due }
 
 dossier-open-unknown = Mã hoặc đường liên kết này không đúng. Anh/chị vui lòng kiểm tra lại mã in trên giấy tiếp nhận hồ sơ.
+dossier-open-too-many = Anh/chị đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau một giờ, hoặc hỏi Bộ phận Một cửa để được in lại giấy tiếp nhận.
 dossier-open-expired = Mã đánh giá của hồ sơ này đã hết hạn. Nếu cần góp ý, anh/chị có thể gửi phản ánh bằng lệnh /phananh.
 dossier-open-used = Hồ sơ này đã được đánh giá. Cảm ơn anh/chị đã góp ý!
 dossier-open-follow-invite = Bấm "Theo dõi hồ sơ" để được báo khi có kết quả, khi trả kết quả hoặc nếu hồ sơ bị chậm.

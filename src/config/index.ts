@@ -75,6 +75,8 @@ export const envSchema = z
     OUTBOX_MAX_ATTEMPTS: intIn(1, 100, 8),
     /// Messages one account may send per minute before being asked to slow down.
     RATE_LIMIT_MESSAGES_PER_MINUTE: intIn(1, 10_000, 30),
+    /// Wrong rating links / short codes one account may try per hour before lookups stop.
+    RATE_LIMIT_WRONG_CODES_PER_HOUR: intIn(1, 10_000, 10),
     /// Requests per minute per IP on the webhooks (Telegram and Zalo send from few addresses).
     RATE_LIMIT_WEBHOOK_IP_PER_MINUTE: intIn(1, 10_000_000, 600_000),
     /// Requests per minute per IP on the desk API and public pages.

@@ -9,6 +9,8 @@ import type { Dossier } from '../generated/prisma/client.js';
 import { startRating } from '../ratings/flow.js';
 import { dossierCard, dossierFacts } from './facts.js';
 import { TOKEN_PATTERN, parseShortCode, sha256 } from './secrets.js';
+import { WindowLimiter } from '../shared/rate-limit.js';
+import type { App } from '../app.js';
 
 export const OPEN_FLOW = 'dossier-open';
 
@@ -22,17 +24,41 @@ async function lookup(ctx: Ctx, where: { ratingTokenHash: string } | { shortCode
   return { ok: true, dossier };
 }
 
+/**
+ * Wrong secrets per account per hour before lookups stop for that account: a short code has
+ * about 39 bits, so guessing must stay far slower than the message rate limit allows.
+ */
+const wrongGuesses = new WeakMap<App, WindowLimiter>();
+const HOUR_MS = 60 * 60 * 1000;
+
+function guessLimiter(app: App): WindowLimiter {
+  let limiter = wrongGuesses.get(app);
+  if (!limiter) wrongGuesses.set(app, (limiter = new WindowLimiter(app.config.RATE_LIMIT_WRONG_CODES_PER_HOUR, HOUR_MS)));
+  return limiter;
+}
+
+async function open(ctx: Ctx, where: { ratingTokenHash: string } | { shortCodeHash: string } | null): Promise<Reply[]> {
+  const limiter = guessLimiter(ctx.app);
+  const key = String(ctx.account.id);
+  const now = ctx.app.clock.now().getTime();
+  if (limiter.count(key, now) >= ctx.app.config.RATE_LIMIT_WRONG_CODES_PER_HOUR) {
+    return [{ text: ctx.t('dossier-open-too-many') }];
+  }
+  const found: Lookup = where ? await lookup(ctx, where) : { ok: false, problem: 'unknown' };
+  if (!found.ok && found.problem === 'unknown') limiter.hit(key, now);
+  return show(ctx, found);
+}
+
 /** `/start r_<token>`. */
 export async function openByToken(ctx: Ctx, token: string): Promise<Reply[]> {
-  if (!TOKEN_PATTERN.test(token)) return [{ text: ctx.t('dossier-open-unknown') }];
-  return show(ctx, await lookup(ctx, { ratingTokenHash: sha256(token) }));
+  return open(ctx, TOKEN_PATTERN.test(token) ? { ratingTokenHash: sha256(token) } : null);
 }
 
 /** Free text that has the shape of a short code; null lets other handlers have it. */
 export async function openByShortCode(ctx: Ctx, text: string): Promise<Reply[] | null> {
   const code = parseShortCode(text);
   if (!code) return null;
-  return show(ctx, await lookup(ctx, { shortCodeHash: sha256(code) }));
+  return open(ctx, { shortCodeHash: sha256(code) });
 }
 
 async function show(ctx: Ctx, found: Lookup): Promise<Reply[]> {

@@ -22,6 +22,12 @@ export class WindowLimiter {
     return { allowed: w.count <= this.limit, count: w.count };
   }
 
+  /** Hits counted so far in the key's current window, without counting one. */
+  count(key: string, now: number): number {
+    const w = this.windows.get(key);
+    return w && now - w.start < this.windowMs ? w.count : 0;
+  }
+
   private prune(now: number): void {
     for (const [key, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(key);
     // Still full: drop the oldest half rather than refuse to count.
