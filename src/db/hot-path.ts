@@ -52,6 +52,14 @@ export class HotPath {
         `INSERT INTO "InboundUpdate" ("channel", "updateId", "body", "status", "receivedAt")
          VALUES (?, ?, ?, 'received', ?) ON CONFLICT DO NOTHING`,
       ),
+      // A row still 'received' from before `since` belongs to a process that died while
+      // handling it: the platform re-delivers it because it was never answered, so take it over.
+      claimOrTakeOver: s.prepare(
+        `INSERT INTO "InboundUpdate" ("channel", "updateId", "body", "status", "receivedAt")
+         VALUES (?, ?, ?, 'received', ?)
+         ON CONFLICT ("channel", "updateId") DO UPDATE SET "receivedAt" = excluded."receivedAt"
+         WHERE "InboundUpdate"."status" = 'received' AND "InboundUpdate"."receivedAt" < ?`,
+      ),
       findAccount: s.prepare(`SELECT * FROM "Account" WHERE "channel" = ? AND "externalId" = ?`),
       insertAccount: s.prepare(
         `INSERT INTO "Account" ("channel", "externalId", "role", "locale", "displayName", "lastSeenAt", "createdAt")
@@ -70,9 +78,23 @@ export class HotPath {
     };
   }
 
-  /** True when this is the first sighting of the update (it is now stored). */
-  async claimUpdate(channel: string, updateId: string, body: string | null, now: Date): Promise<boolean> {
-    return this.write(() => this.statements.claim.run(channel, updateId, body, sqlDate(now)).changes === 1);
+  /**
+   * True when this is the first sighting of the update (it is now stored), or, with
+   * `takeOverBefore`, when it was left unfinished by a process that started before then.
+   */
+  async claimUpdate(
+    channel: string,
+    updateId: string,
+    body: string | null,
+    now: Date,
+    takeOverBefore?: Date,
+  ): Promise<boolean> {
+    return this.write(() => {
+      const result = takeOverBefore
+        ? this.statements.claimOrTakeOver.run(channel, updateId, body, sqlDate(now), sqlDate(takeOverBefore))
+        : this.statements.claim.run(channel, updateId, body, sqlDate(now));
+      return result.changes === 1;
+    });
   }
 
   async findAccount(channel: string, externalId: string): Promise<Account | null> {

@@ -17,7 +17,9 @@ export async function buildServer(app: App, routes: HttpRoutes[]): Promise<Fasti
     // Deeply nested JSON is a cheap way to burn CPU; webhook payloads are shallow.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    trustProxy: true,
+    // Only a reverse proxy on this machine may say who the client is (X-Forwarded-For);
+    // trusting any sender would let clients pick their own address and dodge per-IP limits.
+    trustProxy: 'loopback',
   });
   // Fastify's JSON parser (with its prototype-poisoning checks), plus a refusal of text no
   // database can store: lone surrogates only come from \u escapes, hence the cheap pre-check.

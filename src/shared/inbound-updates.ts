@@ -37,21 +37,30 @@ export function unfinishedUpdates(db: Db, channel: ChannelName) {
 /** Outcomes are written in batches: one UPDATE per status every this often, off the reply path. */
 const FLUSH_EVERY_MS = 250;
 
-/** Claims updates one by one but records their outcomes in batches (for high-rate webhooks). */
+/**
+ * Claims updates one by one but records their outcomes in batches (for high-rate webhooks).
+ * For platforms that re-deliver what was not answered (Telegram), an update left 'received'
+ * by an earlier process — killed while handling it, before answering — is taken over when it
+ * comes again; a batched outcome lost in a crash is harmless, since an answered update is
+ * not re-delivered.
+ */
 export class InboundLedger {
   private readonly finished: Record<Outcome, string[]> = { processed: [], failed: [] };
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
+  private readonly startedAt: Date;
 
   constructor(
     private readonly db: Db,
     private readonly channel: ChannelName,
     private readonly clock: Clock,
     private readonly onFlushError: (error: unknown) => void,
-  ) {}
+  ) {
+    this.startedAt = clock.now();
+  }
 
   claim(updateId: string): Promise<boolean> {
-    return claimUpdate(this.db, this.channel, updateId, undefined, this.clock.now());
+    return hotPath(this.db).claimUpdate(this.channel, updateId, null, this.clock.now(), this.startedAt);
   }
 
   /** Records how handling ended (informational: a claimed update is never handled again). */

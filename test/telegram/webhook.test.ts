@@ -122,4 +122,19 @@ describe('telegram webhook', () => {
     // The refused call's payload (the welcome text) never reaches the logs.
     expect(logs.join('\n')).not.toContain('Xin chào');
   });
+
+  it('handles an update that a killed process had claimed but never answered, once', async () => {
+    // What a process killed mid-update leaves: the claim, no answer (so Telegram re-delivers).
+    const claimedAt = new Date(Date.now() - 60_000);
+    await app.db.inboundUpdate.create({
+      data: { channel: 'telegram', updateId: '888001', status: 'received', receivedAt: claimedAt },
+    });
+    const chat = 5_551;
+    await fake.deliver(url, { ...textUpdate(chat, 'đăng ký kết hôn'), update_id: 888001 }, SECRET);
+    expect(messagesTo(chat)).toHaveLength(1);
+    expect(messagesTo(chat)[0].params.text).toContain('Đăng ký kết hôn');
+    // Handled now: a further delivery is a duplicate again.
+    await fake.deliver(url, { ...textUpdate(chat, 'đăng ký kết hôn'), update_id: 888001 }, SECRET);
+    expect(messagesTo(chat)).toHaveLength(1);
+  });
 });
