@@ -8,7 +8,7 @@ import { readSeed, seedDir } from '../db/seed.js';
 import { vnMonth } from '../shared/vntime.js';
 import { parseCriteriaSet, saveCriteriaSet } from './sets.js';
 
-export const DEMO_SET_KEY = 'bac-giang-710-2024';
+const DEMO_SET_KEY = 'bac-giang-710-2024';
 
 export async function seedCriteriaSets({ db }: App): Promise<void> {
   // Read at call time: db/seed.ts imports this module, so its constants are not ready at load.
