@@ -23,7 +23,7 @@ export async function runConsoleChat(app: App, options: ConsoleChatOptions): Pro
   // Pushes to this user (rating requests, complaint updates…) are printed in this chat: as
   // they come when interactive; after each reply when scripted, so a script sees them in order.
   const pushes = new OutboxDispatcher(app, {
-    senders: [consoleSender((replies) => write(renderer.render(replies)))],
+    senders: [consoleSender((replies) => write(renderer.render(replies, 'push')))],
     chatId: userId,
   });
   if (interactive) pushes.start();

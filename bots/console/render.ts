@@ -5,7 +5,12 @@ import type { Button, Reply } from '../../src/conversation/types.js';
 export class ConsoleRenderer {
   private options: Button[] = [];
 
-  render(replies: Reply[]): string {
+  /**
+   * A reply to what the person typed sets the options (none when it has no buttons: the
+   * person is then expected to type, and "1" must reach the dialogue as text). A push
+   * arriving meanwhile replaces them only if it brings buttons of its own.
+   */
+  render(replies: Reply[], kind: 'reply' | 'push' = 'reply'): string {
     const out: string[] = [];
     const options: Button[] = [];
     for (const reply of replies) {
@@ -19,8 +24,7 @@ export class ConsoleRenderer {
         }
       }
     }
-    // Only replies that carry buttons replace the numbered options; a plain message keeps them.
-    if (options.length) this.options = options;
+    if (kind === 'reply' || options.length) this.options = options;
     return out.join('\n');
   }
 

@@ -8,7 +8,7 @@
 // each chunk's messages in one transaction.
 import type { App } from '../app.js';
 import type { Db } from '../db/index.js';
-import { enqueue } from '../outbox/enqueue.js';
+import { enqueueMany } from '../outbox/enqueue.js';
 import { localeOf } from '../accounts/accounts.js';
 import type { Button, Reply } from '../conversation/types.js';
 import { button } from '../conversation/replies.js';
@@ -126,14 +126,14 @@ async function write(app: App, month: string, kind: Kind | 'summary', outgoing: 
   const done = new Set(
     (await app.db.outboxMessage.findMany({ where: { dedupKey: { in: keys } }, select: { dedupKey: true } })).map((r) => r.dedupKey),
   );
-  let enqueued = 0;
-  await app.db.$transaction(async (tx) => {
-    for (const [i, o] of outgoing.entries()) {
-      if (done.has(keys[i])) continue;
-      const t: Translate = (id, args) => app.i18n.t(localeOf(o.to), id, args);
-      if (await enqueue(tx, { to: o.to, reply: o.compose(t), dedupKey: keys[i] })) enqueued++;
-    }
-  }, TX_OPTIONS);
+  // Only recipients not served yet are composed; enqueueMany checks the keys again inside
+  // the transaction, so a concurrent run cannot write anyone twice.
+  const items = outgoing.flatMap((o, i) => {
+    if (done.has(keys[i])) return [];
+    const t: Translate = (id, args) => app.i18n.t(localeOf(o.to), id, args);
+    return [{ to: o.to, reply: o.compose(t), dedupKey: keys[i] }];
+  });
+  const enqueued = await app.db.$transaction((tx) => enqueueMany(tx, items), TX_OPTIONS);
   return { enqueued, skipped: outgoing.length - enqueued };
 }
 
