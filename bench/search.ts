@@ -1,7 +1,7 @@
 // Procedure search at national-catalogue scale: the 35 seed procedures are grown to 2,000 with
 // synthetic variants (new codes, varied names and aliases), the index is built once, then ~5,000
 // questions from the test set are answered. Run alone with `npx tsx bench/search.ts`.
-import { pathToFileURL } from 'node:url';
+import { runIfMain } from './support/service.js';
 import { loadSeedCatalogue } from '../src/procedures/catalogue.js';
 import { ProcedureSearch, type SearchableProcedure } from '../src/procedures/search.js';
 import { QUESTIONS } from '../test/procedures/questions.js';
@@ -84,8 +84,4 @@ export async function benchSearch(): Promise<{ name: string; figures: Record<str
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { name, figures } = await benchSearch();
-  console.log(name);
-  for (const [k, v] of Object.entries(figures)) console.log(`  ${k}: ${v}`);
-}
+await runIfMain(import.meta.url, benchSearch);

@@ -2,18 +2,15 @@
 // webhook mode, Bot API faked on 127.0.0.1) answering citizens' questions POSTed by
 // autocannon to /telegram/webhook, each with a fresh update_id; then, in the same run and
 // with the same load, a bare node:http + better-sqlite3 INSERT server as the floor.
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { FakeTelegram, FAKE_TOKEN } from '../test/support/fake-telegram.js';
 import { textUpdate } from '../test/support/telegram-updates.js';
+import { runIfMain, startFloor, startService } from './support/service.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECRET = 'bench-webhook-secret';
 const DURATION_S = 5;
 const CONNECTIONS = 32;
@@ -42,36 +39,6 @@ const QUESTIONS = [
   'chuyển mục đích sử dụng đất',
   'xac nhan cu tru',
 ];
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`service exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`service not healthy within ${timeoutMs} ms`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 interface Load {
   perSecond: number;
@@ -116,63 +83,42 @@ async function fire(url: string, durationS: number): Promise<Load> {
 
 async function measureService(dir: string): Promise<Load & { processed: number; failed: number }> {
   const fake = await FakeTelegram.start();
-  const port = await freePort();
   const dbFile = path.join(dir, 'service.db');
-  const child = fork(path.join(root, 'src/main.ts'), [], {
-    cwd: root,
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: `file:${dbFile}`,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
+  try {
+    const service = await startService(dbFile, {
+      PUBLIC_URL: 'self',
       TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
       TELEGRAM_API_ROOT: fake.url,
       TELEGRAM_WEBHOOK_SECRET: SECRET,
-      DEMO_DATA: 'false',
-      CONSOLE_CHAT: 'false',
-    },
-  });
-  try {
-    await waitHealthy(`http://127.0.0.1:${port}/healthz`, child);
-    await fake.waitFor('setWebhook', () => true, 30_000);
-    const url = `http://127.0.0.1:${port}/telegram/webhook`;
-    await fire(url, 1); // warm-up: JIT, search index, SQLite cache
-    const load = await fire(url, DURATION_S);
-    await stopChild(child);
-    const db = new Database(dbFile, { readonly: true });
-    const count = (status: string) =>
-      (db.prepare('SELECT COUNT(*) AS n FROM InboundUpdate WHERE status = ?').get(status) as { n: number }).n;
-    const outcome = { processed: count('processed'), failed: count('failed') };
-    db.close();
-    return { ...load, ...outcome };
+    });
+    try {
+      await fake.waitFor('setWebhook', () => true, 30_000);
+      const url = `http://127.0.0.1:${service.port}/telegram/webhook`;
+      await fire(url, 1); // warm-up: JIT, search index, SQLite cache
+      const load = await fire(url, DURATION_S);
+      await service.stop();
+      const db = new Database(dbFile, { readonly: true });
+      const count = (status: string) =>
+        (db.prepare('SELECT COUNT(*) AS n FROM InboundUpdate WHERE status = ?').get(status) as { n: number }).n;
+      const outcome = { processed: count('processed'), failed: count('failed') };
+      db.close();
+      return { ...load, ...outcome };
+    } finally {
+      await service.stop();
+    }
   } finally {
-    await stopChild(child);
     await fake.close();
   }
 }
 
 async function measureFloor(dir: string): Promise<Load> {
-  const port = await freePort();
-  const child = fork(path.join(root, 'bench/support/floor-server.ts'), [path.join(dir, 'floor.db'), String(port)], {
-    cwd: root,
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const floor = await startFloor(path.join(dir, 'floor.db'));
   try {
-    await new Promise<void>((resolve, reject) => {
-      child.once('message', () => resolve());
-      child.once('exit', (code) => reject(new Error(`floor server exited with code ${code}`)));
-    });
-    const url = `http://127.0.0.1:${port}/telegram/webhook`;
+    const url = `http://127.0.0.1:${floor.port}/telegram/webhook`;
     await fire(url, 1);
     return await fire(url, DURATION_S);
   } finally {
-    await stopChild(child);
+    await floor.stop();
   }
 }
 
@@ -202,8 +148,4 @@ export async function benchWebhook(): Promise<{ name: string; figures: Record<st
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { name, figures } = await benchWebhook();
-  process.stdout.write(`${name}\n`);
-  for (const [k, v] of Object.entries(figures)) process.stdout.write(`  ${k}: ${v}\n`);
-}
+await runIfMain(import.meta.url, benchWebhook);

@@ -3,18 +3,15 @@
 // /zalo/webhook, each signed (X-ZEvent-Signature) with a fresh msg_id. Figures: how fast
 // events are verified, stored and acknowledged, and how fast the stored events are then
 // handled and answered (Zalo's request pacing lifted, so the machine is the limit).
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { FakeZalo } from '../test/support/fake-zalo.js';
 import { signature, userText, type WebhookKeys } from '../test/support/zalo-webhook.js';
-import { freePort, stopChild, waitHealthy } from './support/child.js';
+import { runIfMain, startService, type RunningService } from './support/service.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const keys: WebhookKeys = { appId: '1234567890', oaId: '579745863508352884', secretKey: 'bench-oa-secret-key' };
 const DURATION_S = 5;
 const CONNECTIONS = 32;
@@ -78,19 +75,11 @@ export async function benchZalo(): Promise<{ name: string; figures: Record<strin
   const dir = mkdtempSync(path.join(tmpdir(), 'cqtt-bench-zalo-'));
   const fake = await FakeZalo.start(keys.appId);
   const grant = fake.issue();
-  const port = await freePort();
   const dbFile = path.join(dir, 'service.db');
-  const child = fork(path.join(root, 'src/main.ts'), [], {
-    cwd: root,
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: `file:${dbFile}`,
-      HOST: '127.0.0.1',
-      PORT: String(port),
+  let service: RunningService | undefined;
+  let db: Database.Database | undefined;
+  try {
+    service = await startService(dbFile, {
       ZALO_APP_ID: keys.appId,
       ZALO_APP_SECRET: fake.appSecret,
       ZALO_OA_SECRET_KEY: keys.secretKey,
@@ -99,15 +88,9 @@ export async function benchZalo(): Promise<{ name: string; figures: Record<strin
       ZALO_API_BASE: fake.url,
       ZALO_OAUTH_BASE: fake.url,
       ZALO_REQUESTS_PER_MINUTE: '1000000',
-      DEMO_DATA: 'false',
-      CONSOLE_CHAT: 'false',
-    },
-  });
-  let db: Database.Database | undefined;
-  try {
-    await waitHealthy(`http://127.0.0.1:${port}/healthz`, child);
+    });
     db = new Database(dbFile, { readonly: true });
-    const url = `http://127.0.0.1:${port}/zalo/webhook`;
+    const url = `http://127.0.0.1:${service.port}/zalo/webhook`;
     await fire(url, 3); // warm-up: JIT, search index, SQLite cache, start-up jobs
     await new Promise((r) => setTimeout(r, 500)); // requests still on the wire when autocannon stopped
     await drained(db);
@@ -140,14 +123,10 @@ export async function benchZalo(): Promise<{ name: string; figures: Record<strin
     };
   } finally {
     db?.close();
-    await stopChild(child);
+    await service?.stop();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { name, figures } = await benchZalo();
-  process.stdout.write(`${name}\n`);
-  for (const [k, v] of Object.entries(figures)) process.stdout.write(`  ${k}: ${v}\n`);
-}
+await runIfMain(import.meta.url, benchZalo);
