@@ -31,7 +31,7 @@ export function updateHandler(app: App, bot: Bot, ledger: InboundLedger) {
       await answering;
       outcome = 'processed';
     } finally {
-      ledger.finish(updateId, outcome);
+      await ledger.finish(updateId, outcome);
     }
   };
 }

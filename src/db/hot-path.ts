@@ -1,5 +1,5 @@
-// The statements every inbound message runs — claim the update id, find the person, read and
-// write their dialogue — as prepared statements on a second SQLite connection. Through Prisma's
+// The statements every inbound message runs — claim the update id and record its outcome,
+// find the person, read and write their dialogue — as prepared statements on a second SQLite connection. Through Prisma's
 // JS query engine each costs 0.3–1 ms of CPU, which capped a webhook near 450 updates/s; as
 // prepared statements they cost microseconds. The SQL is plain and portable (ON CONFLICT DO
 // NOTHING exists in PostgreSQL too); everything else goes through Prisma.
@@ -60,6 +60,9 @@ export class HotPath {
          ON CONFLICT ("channel", "updateId") DO UPDATE SET "receivedAt" = excluded."receivedAt"
          WHERE "InboundUpdate"."status" = 'received' AND "InboundUpdate"."receivedAt" < ?`,
       ),
+      finish: s.prepare(
+        `UPDATE "InboundUpdate" SET "status" = ?, "processedAt" = ? WHERE "channel" = ? AND "updateId" = ?`,
+      ),
       findAccount: s.prepare(`SELECT * FROM "Account" WHERE "channel" = ? AND "externalId" = ?`),
       insertAccount: s.prepare(
         `INSERT INTO "Account" ("channel", "externalId", "role", "locale", "displayName", "lastSeenAt", "createdAt")
@@ -95,6 +98,10 @@ export class HotPath {
         : this.statements.claim.run(channel, updateId, body, sqlDate(now));
       return result.changes === 1;
     });
+  }
+
+  async finishUpdate(channel: string, updateId: string, status: string, now: Date): Promise<void> {
+    await this.write(() => this.statements.finish.run(status, sqlDate(now), channel, updateId));
   }
 
   async findAccount(channel: string, externalId: string): Promise<Account | null> {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../shared/unicode.js';
+import { issueLines } from '../shared/zod-issues.js';
 
 export const PROCEDURE_FIELDS = [
   'Hộ tịch',
@@ -87,10 +88,6 @@ function decode(text: string, format: 'yaml' | 'json'): { value?: unknown; error
   }
 }
 
-function issuePath(path: PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
-}
-
 /** Validate a whole catalogue file. Any bad row rejects the file; errors name row (1-based), code and field. */
 export function parseCatalogue(text: string, format: 'yaml' | 'json'): CatalogueResult {
   const { value, error } = decode(text, format);
@@ -107,11 +104,7 @@ export function parseCatalogue(text: string, format: 'yaml' | 'json'): Catalogue
     const label = `row ${i + 1}${typeof rawCode === 'string' && rawCode.trim() ? ` (${rawCode.trim()})` : ''}`;
     const parsed = procedureInputSchema.safeParse(row);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const where = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issuePath(issue.path);
-        const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
-        errors.push(`${label}: ${where ? `${where}: ` : ''}${message}`);
-      }
+      errors.push(...issueLines(label, parsed.error));
       return;
     }
     // Codes are looked up case-insensitively (search by code), so "ht-x" duplicates "HT-x".
