@@ -8,6 +8,13 @@ import { freePort, stopChild, waitHealthy } from './child.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** `node --max-old-space-size=… --import tsx src/main.ts` → the flags between node and the script. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = scripts.start.split(/\s+/);
+  return words.slice(1, words.indexOf('src/main.ts'));
+}
+
 export interface RunningService {
   port: number;
   child: ChildProcess;
@@ -20,8 +27,9 @@ export async function startService(dbFile: string, env: Record<string, string>):
   const port = await freePort();
   const child = fork(path.join(root, 'src/main.ts'), [], {
     cwd: root,
-    // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the service under load.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
+    // The Node flags of `npm start`, so the benchmark measures the service as it runs;
+    // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" adds flags (profiling under load).
+    execArgv: [...startFlags(), ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: {
       ...process.env,
