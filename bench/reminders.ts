@@ -152,7 +152,7 @@ export async function benchReminders(): Promise<{ name: string; figures: Record<
         'compose + write (s)': Number(composeSeconds.toFixed(2)),
         'compose + write (reminders/s)': Math.round(enqueued / composeSeconds),
         'state reads while composing (queries, chunks of 500 communes)': counted.reads,
-        'outbox dedup checks + inserts (enqueue: 2 per reminder)': `${counted.dedupChecks} + ${counted.writes}`,
+        'outbox per-row dedup checks + bulk insert statements': `${counted.dedupChecks} + ${counted.writes}`,
         'peak RSS while composing (MiB)': Math.round(composed.rss),
         'RSS before composing (MiB, after building the country and a full GC)': Math.round(before.rss / 2 ** 20),
         'peak heap used while composing (MiB)': Math.round(composed.heap),

@@ -36,7 +36,9 @@ export async function runCli(argv: string[], io: Omit<CliIo, 'openApp'>): Promis
     return name === 'help' || !name ? 0 : 2;
   }
   try {
-    const config = loadConfig();
+    const env = loadConfig();
+    // Operator tools print their own results; routine service logs would only clutter them.
+    const config = process.env.LOG_LEVEL ? env : { ...env, LOG_LEVEL: 'warn' as const };
     return await command.run(args, { ...io, openApp: () => createApp(config) });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof UsageError) {
