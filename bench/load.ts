@@ -14,6 +14,7 @@ import { changeDossierStatus } from '../src/dossiers/status.js';
 import { FakeTelegram, FAKE_TOKEN } from '../test/support/fake-telegram.js';
 import { buttonUpdate, textUpdate } from '../test/support/telegram-updates.js';
 import { runIfMain, startFloor, startService } from './support/service.js';
+import { QUESTIONS } from './support/questions.js';
 
 const SECRET = 'bench-load-secret';
 const RATING_SECRET = 'bench-load-rating-secret-0123456789';
@@ -21,24 +22,6 @@ const DURATION_S = 8;
 const CONNECTIONS = 16;
 const DOSSIERS = 2_000;
 
-const QUESTIONS = [
-  'lam giay khai sinh cho con can gi',
-  'đăng ký kết hôn cần giấy tờ gì',
-  'báo tử cho bố thì làm thế nào',
-  'chứng thực bản sao giấy tờ',
-  'xin giay doc than',
-  'nhập hộ khẩu cho vợ',
-  'dang ky tam tru o dau',
-  'trích lục khai sinh bản sao',
-  'chung thuc chu ky',
-  'làm sổ đỏ lần đầu',
-  'mở quán tạp hóa đăng ký kinh doanh',
-  'xin phép xây nhà',
-  'tro cap nguoi gia',
-  'tiền mai táng cho người mất',
-  'khai sinhf cho con',
-  'Đăng ký khai sinh',
-];
 
 const RATING_STEPS = ['dso:rate', 'rf:o:4', 'rf:t:on_time', 'rf:a:4', 'rf:g:3', 'rf:x:no', 'rf:c:skip'];
 

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { FakeTelegram, FAKE_TOKEN } from '../test/support/fake-telegram.js';
 import { textUpdate } from '../test/support/telegram-updates.js';
 import { runIfMain, startFloor, startService } from './support/service.js';
+import { QUESTIONS } from './support/questions.js';
 
 const SECRET = 'bench-webhook-secret';
 const DURATION_S = 5;
@@ -17,28 +18,6 @@ const CONNECTIONS = 32;
 /** Chats the questions come from: enough that no one hits the per-person flood limit. */
 const CHATS = 5_000;
 
-const QUESTIONS = [
-  'lam giay khai sinh cho con can gi',
-  'đăng ký kết hôn cần giấy tờ gì',
-  'thu tuc dang ky khai tu',
-  'chứng thực bản sao giấy tờ',
-  'xin giay xac nhan tinh trang hon nhan',
-  'đăng ký thường trú',
-  'dang ky tam tru o dau',
-  'cấp bản sao trích lục hộ tịch',
-  'chung thuc chu ky',
-  'đăng ký giám hộ',
-  'nhan cha me con',
-  'thay đổi cải chính hộ tịch',
-  'dang ky lai khai sinh',
-  'hòa giải tranh chấp đất đai',
-  'dang ky ho kinh doanh',
-  'xin giấy phép xây dựng nhà ở',
-  'trợ cấp xã hội hàng tháng cho người cao tuổi',
-  'ho tro mai tang phi',
-  'chuyển mục đích sử dụng đất',
-  'xac nhan cu tru',
-];
 
 interface Load {
   perSecond: number;

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { FakeZalo } from '../test/support/fake-zalo.js';
 import { signature, userText, type WebhookKeys } from '../test/support/zalo-webhook.js';
 import { runIfMain, startService, type RunningService } from './support/service.js';
+import { QUESTIONS } from './support/questions.js';
 
 const keys: WebhookKeys = { appId: '1234567890', oaId: '579745863508352884', secretKey: 'bench-oa-secret-key' };
 const DURATION_S = 5;
@@ -19,18 +20,6 @@ const CONNECTIONS = 32;
 const USERS = 5_000;
 const DRAIN_TIMEOUT_MS = 120_000;
 
-const QUESTIONS = [
-  'lam giay khai sinh cho con can gi',
-  'đăng ký kết hôn cần giấy tờ gì',
-  'thu tuc dang ky khai tu',
-  'chứng thực bản sao giấy tờ',
-  'xin giay xac nhan tinh trang hon nhan',
-  'đăng ký thường trú',
-  'cấp bản sao trích lục hộ tịch',
-  'dang ky ho kinh doanh',
-  'trợ cấp xã hội hàng tháng cho người cao tuổi',
-  'xac nhan cu tru',
-];
 
 let seq = 0;
 

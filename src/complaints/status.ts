@@ -12,14 +12,10 @@ export const complaintStatuses = [
 ] as const;
 export type ComplaintStatus = (typeof complaintStatuses)[number];
 
-export const OPEN_STATUSES: readonly ComplaintStatus[] = [
-  'new',
-  'acknowledged',
-  'waiting_citizen',
-  'answered',
-  'forwarded',
-  'reopened',
-];
+/** Every status but the two closed ones. */
+export const OPEN_STATUSES: readonly ComplaintStatus[] = complaintStatuses.filter(
+  (s) => s !== 'resolved' && s !== 'rejected',
+);
 
 /** Statuses in which nobody has taken the complaint up yet (acknowledging makes sense). */
 export const UNACKNOWLEDGED: readonly ComplaintStatus[] = ['new', 'forwarded', 'reopened'];

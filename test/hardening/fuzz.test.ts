@@ -233,7 +233,7 @@ describe('fuzzing every way in', () => {
       const stored = new Map(rows.map((r) => [Number(r.updateId), r.status]));
       const refused = all.filter((c) => c.status !== 200 && c.updateId > 0).map((c) => c.updateId);
       expect(refused.filter((u) => stored.has(u))).toEqual([]);
-      const accepted = new Set(all.filter((c, i) => answers[i].status === 200).map((c) => c.updateId));
+      const accepted = new Set(all.filter((_c, i) => answers[i].status === 200).map((c) => c.updateId));
       expect([...stored.keys()].filter((u) => !accepted.has(u))).toEqual([]);
       expect(rows.filter((r) => r.status !== 'processed').map((r) => `${r.updateId}:${r.status}`)).toEqual([]);
 

@@ -1,13 +1,16 @@
 // A real app with the Zalo channel on a SQLite file of the caller's choice (so a test can
 // "restart" on the same file), its HTTP server on 127.0.0.1 port 0, and a fake Zalo behind it.
 import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import { testConfig } from '../../src/config/index.js';
 import { buildServer } from '../../src/http/server.js';
 import type { FakeClock } from '../../src/shared/clock.js';
 import { startZalo, type ZaloChannel } from '../../bots/zalo/channel.js';
-import type { FakeZalo } from './fake-zalo.js';
+import { FakeZalo } from './fake-zalo.js';
 import { postEvent, type WebhookKeys } from './zalo-webhook.js';
 
 export const zaloKeys: WebhookKeys = { appId: '1234567890', oaId: '579745863508352884', secretKey: 'oa-secret-key-abc' };
@@ -58,6 +61,34 @@ export async function startZaloApp(
       await server.close();
       await zalo.stop();
       await app.close();
+    },
+  };
+}
+
+export interface ZaloSuite {
+  fake: FakeZalo;
+  h: ZaloTestApp;
+  /** Closes the app, the fake Zalo and removes the database folder. */
+  close(): Promise<void>;
+}
+
+/** A fake Zalo that has issued a token pair, and an app on a fresh database holding that pair. */
+export async function startZaloSuite(clock: FakeClock, extra: Record<string, string> = {}): Promise<ZaloSuite> {
+  const fake = await FakeZalo.start(zaloKeys.appId);
+  const grant = fake.issue();
+  const dir = mkdtempSync(path.join(tmpdir(), 'cqtt-zalo-'));
+  const h = await startZaloApp(fake, path.join(dir, 'z.db'), clock, {
+    ZALO_ACCESS_TOKEN: grant.accessToken,
+    ZALO_REFRESH_TOKEN: grant.refreshToken,
+    ...extra,
+  });
+  return {
+    fake,
+    h,
+    async close() {
+      await h.close();
+      await fake.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

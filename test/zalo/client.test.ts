@@ -1,16 +1,13 @@
 // The Zalo client and sender against the fake Zalo: message shapes, uploads, error envelopes
 // and what the outbox does with each outcome.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { FakeClock } from '../../src/shared/clock.js';
 import { enqueue } from '../../src/outbox/enqueue.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 import { resolveAccount } from '../../src/accounts/accounts.js';
 import type { Reply } from '../../src/conversation/types.js';
 import { FakeZalo } from '../support/fake-zalo.js';
-import { startZaloApp, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
+import { startZaloSuite, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
 import { userText } from '../support/zalo-webhook.js';
 import { ZaloClient, paths } from '../../bots/zalo/client.js';
 import { ZaloTokens } from '../../bots/zalo/tokens.js';
@@ -18,23 +15,13 @@ import { ZaloSender } from '../../bots/zalo/sender.js';
 
 let fake: FakeZalo;
 let h: ZaloTestApp;
-let dir: string;
+let close: () => Promise<void>;
 const clock = new FakeClock('2026-11-23T02:00:00Z');
 
 beforeAll(async () => {
-  fake = await FakeZalo.start(keys.appId);
-  const grant = fake.issue();
-  dir = mkdtempSync(path.join(tmpdir(), 'cqtt-zalo-'));
-  h = await startZaloApp(fake, path.join(dir, 'z.db'), clock, {
-    ZALO_ACCESS_TOKEN: grant.accessToken,
-    ZALO_REFRESH_TOKEN: grant.refreshToken,
-  });
+  ({ fake, h, close } = await startZaloSuite(clock));
 });
-afterAll(async () => {
-  await h.close();
-  await fake.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 beforeEach(() => fake.reset());
 
 const send = (userId: string, reply: Reply) => h.zalo.sender.send(userId, reply);

@@ -4,40 +4,28 @@
 // complaint with a photo. Buttons are pressed the way Zalo does it:
 // the payload of the tapped button comes back as the person's text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { FakeClock } from '../../src/shared/clock.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 import { registerDossier } from '../../src/dossiers/register.js';
 import { changeDossierStatus } from '../../src/dossiers/status.js';
 import { FakeZalo } from '../support/fake-zalo.js';
-import { startZaloApp, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
+import { startZaloSuite, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
 import { userImage, userText } from '../support/zalo-webhook.js';
 
 let fake: FakeZalo;
 let h: ZaloTestApp;
-let dir: string;
+let close: () => Promise<void>;
 const clock = new FakeClock('2026-03-02T02:00:00Z'); // Monday 09:00 in Vietnam
 
 beforeAll(async () => {
-  fake = await FakeZalo.start(keys.appId);
-  const grant = fake.issue();
-  dir = mkdtempSync(path.join(tmpdir(), 'cqtt-zalo-flows-'));
-  h = await startZaloApp(fake, path.join(dir, 'z.db'), clock, {
-    ZALO_ACCESS_TOKEN: grant.accessToken,
-    ZALO_REFRESH_TOKEN: grant.refreshToken,
+  ({ fake, h, close } = await startZaloSuite(clock, {
     DEMO_DATA: 'true',
     RATE_LIMIT_MESSAGES_PER_MINUTE: '10000',
     // Receipts carry a QR code of the rating link when there is a link to encode.
     TELEGRAM_BOT_USERNAME: 'cqtt_test_bot',
-  });
+  }));
 });
-afterAll(async () => {
-  await h.close();
-  await fake.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 /** Texts of the messages the person received since `from`. */
 function received(userId: string, from = 0): string[] {

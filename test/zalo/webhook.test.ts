@@ -1,32 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { FakeClock } from '../../src/shared/clock.js';
 import { FakeZalo } from '../support/fake-zalo.js';
-import { startZaloApp, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
+import { startZaloSuite, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
 import { signature, userImage, userText } from '../support/zalo-webhook.js';
 import { startZalo } from '../../bots/zalo/channel.js';
 
 let fake: FakeZalo;
 let h: ZaloTestApp;
-let dir: string;
+let close: () => Promise<void>;
 const clock = new FakeClock('2026-11-23T02:00:00Z');
 
 beforeAll(async () => {
-  fake = await FakeZalo.start(keys.appId);
-  const grant = fake.issue();
-  dir = mkdtempSync(path.join(tmpdir(), 'cqtt-zalo-'));
-  h = await startZaloApp(fake, path.join(dir, 'z.db'), clock, {
-    ZALO_ACCESS_TOKEN: grant.accessToken,
-    ZALO_REFRESH_TOKEN: grant.refreshToken,
-  });
+  ({ fake, h, close } = await startZaloSuite(clock));
 });
-afterAll(async () => {
-  await h.close();
-  await fake.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 const stored = () => h.app.db.inboundUpdate.count({ where: { channel: 'zalo' } });
 const accounts = () => h.app.db.account.count({ where: { channel: 'zalo' } });

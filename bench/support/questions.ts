@@ -1,0 +1,28 @@
+// Citizens' questions as they type them (with and without diacritics, colloquial), for the
+// benchmarks that send traffic through a webhook.
+export const QUESTIONS = [
+  'lam giay khai sinh cho con can gi',
+  'đăng ký kết hôn cần giấy tờ gì',
+  'thu tuc dang ky khai tu',
+  'chứng thực bản sao giấy tờ',
+  'xin giay xac nhan tinh trang hon nhan',
+  'đăng ký thường trú',
+  'dang ky tam tru o dau',
+  'cấp bản sao trích lục hộ tịch',
+  'chung thuc chu ky',
+  'đăng ký giám hộ',
+  'nhan cha me con',
+  'thay đổi cải chính hộ tịch',
+  'dang ky lai khai sinh',
+  'hòa giải tranh chấp đất đai',
+  'dang ky ho kinh doanh',
+  'xin giấy phép xây dựng nhà ở',
+  'trợ cấp xã hội hàng tháng cho người cao tuổi',
+  'ho tro mai tang phi',
+  'chuyển mục đích sử dụng đất',
+  'xac nhan cu tru',
+  'xin giay doc than',
+  'nhập hộ khẩu cho vợ',
+  'làm sổ đỏ lần đầu',
+  'khai sinhf cho con',
+];
