@@ -1,0 +1,205 @@
+// Whole journeys on Telegram: the real grammY client in webhook mode behind the real HTTP
+// server, Telegram played by the fake Bot API, people pressing the buttons the bot actually sent
+// (found by their label), pushes delivered by the real outbox dispatcher through the Telegram
+// sender. Roles are taken the real way, with invitation codes and /dangky.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { FakeTelegram, FAKE_TOKEN } from '../support/fake-telegram.js';
+import { buttonUpdate, textUpdate } from '../support/telegram-updates.js';
+import { makeTestApp, type TestApp } from '../support/app.js';
+import { buildServer } from '../../src/http/server.js';
+import { startTelegram, type TelegramChannel } from '../../bots/telegram/start.js';
+import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
+import { createInvite } from '../../src/accounts/invites.js';
+
+const SECRET = 'flows-secret_0123456789';
+const CITIZEN = 7001;
+const OFFICIAL = 7002;
+const OFFICIAL_B = 7003;
+const MANAGER = 7004;
+const OTHER_CITIZEN = 7005;
+
+let fake: FakeTelegram;
+let app: TestApp;
+let telegram: TelegramChannel;
+let server: FastifyInstance;
+let url: string;
+let pushes: OutboxDispatcher;
+
+beforeAll(async () => {
+  fake = await FakeTelegram.start();
+  app = await makeTestApp({
+    DEMO_DATA: 'true',
+    TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+    TELEGRAM_API_ROOT: fake.url,
+    PUBLIC_URL: 'https://xa.example.gov.vn',
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_BOT_USERNAME: 'cqtt_test_bot',
+    RATE_LIMIT_MESSAGES_PER_MINUTE: '1000',
+  });
+  telegram = await startTelegram(app, { botInfo: fake.botInfo });
+  server = await buildServer(app, telegram.routes);
+  url = `${await server.listen({ port: 0, host: '127.0.0.1' })}/telegram/webhook`;
+  pushes = new OutboxDispatcher(app, { senders: [telegram.sender], pacing: false });
+
+  const signUp = async (chat: number, request: Parameters<typeof createInvite>[1]) =>
+    say(chat, `/dangky ${(await createInvite(app, request)).code}`);
+  await signUp(OFFICIAL, { role: 'official', communeCodes: ['BG-TANTIEN'] });
+  await signUp(OFFICIAL_B, { role: 'official', communeCodes: ['BG-YENTHE'] });
+  await signUp(MANAGER, { role: 'manager', communeCodes: [], provinceCode: 'BG' });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await telegram?.stop();
+  await fake?.close();
+  await app?.close();
+});
+
+/** Everything the bot sent to a chat (webhook replies and HTTP calls), oldest first. */
+const sentTo = (chat: number) => fake.callsOf('sendMessage').filter((c) => Number(c.params.chat_id) === chat);
+const textsSince = (chat: number, from: number) => sentTo(chat).slice(from).map((c) => String(c.params.text));
+
+async function say(chat: number, text: string): Promise<string> {
+  const before = sentTo(chat).length;
+  expect((await fake.deliver(url, textUpdate(chat, text), SECRET)).status).toBe(200);
+  return textsSince(chat, before).join('\n');
+}
+
+/** Presses the button labelled like `label` on the latest message that has one. */
+async function press(chat: number, label: RegExp): Promise<string> {
+  const withButtons = sentTo(chat)
+    .map((c) => (c.params.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard)
+    .filter((k) => k !== undefined);
+  const button = withButtons.at(-1)?.flat().find((b) => label.test(b.text));
+  if (!button) throw new Error(`no button ${label} in chat ${chat}; last: ${JSON.stringify(withButtons.at(-1))}`);
+  const before = sentTo(chat).length;
+  expect((await fake.deliver(url, buttonUpdate(chat, button.callback_data), SECRET)).status).toBe(200);
+  return textsSince(chat, before).join('\n');
+}
+
+function hasButton(chat: number, label: RegExp): boolean {
+  const markup = sentTo(chat).at(-1)?.params.reply_markup as { inline_keyboard?: { text: string }[][] } | undefined;
+  return Boolean(markup?.inline_keyboard?.flat().some((b) => label.test(b.text)));
+}
+
+describe('dossier and rating on Telegram', () => {
+  it('registers a dossier, the citizen follows its link, gets the rating request when it is returned, rates, and the manager sees it', async () => {
+    await say(OFFICIAL, '/hoso');
+    await say(OFFICIAL, 'khai sinh');
+    await press(OFFICIAL, /^Đăng ký khai sinh$/);
+    await press(OFFICIAL, /Bỏ qua/);
+    await press(OFFICIAL, /Giữ ngày này/);
+    const confirmed = await press(OFFICIAL, /^Xác nhận$/);
+    const link = /https:\/\/t\.me\/cqtt_test_bot\?start=(r_[A-Za-z0-9_-]+)/.exec(confirmed);
+    const code = /HS-[0-9A-Z-]+/.exec(confirmed);
+    expect(link, confirmed).not.toBeNull();
+    expect(code).not.toBeNull();
+    expect(fake.callsOf('sendPhoto').some((c) => Number(c.params.chat_id) === OFFICIAL)).toBe(true);
+
+    // The citizen scans the QR code: Telegram sends /start with the payload.
+    const opened = await say(CITIZEN, `/start ${link![1]}`);
+    expect(opened).toContain(code![0]);
+    expect(opened).toContain('Xã Tân Tiến');
+    await press(CITIZEN, /Theo dõi/i);
+
+    await say(OFFICIAL, `/tra ${code![0]}`);
+    const before = sentTo(CITIZEN).length;
+    await pushes.drain();
+    const pushed = textsSince(CITIZEN, before).join('\n');
+    expect(pushed).toMatch(/đánh giá/i);
+
+    await press(CITIZEN, /Đánh giá/i);
+    await press(CITIZEN, /^Rất hài lòng/);
+    await press(CITIZEN, /Sớm hơn/i);
+    await press(CITIZEN, /^Rất|tốt|nhiệt tình/i);
+    await press(CITIZEN, /^Rất|rõ ràng|tốt/i);
+    await press(CITIZEN, /^Không/);
+    const thanks = await press(CITIZEN, /Bỏ qua/);
+    expect(thanks).toMatch(/Cảm ơn/);
+    const dossier = await app.db.dossier.findUniqueOrThrow({ where: { code: code![0] }, include: { rating: true } });
+    expect(dossier.rating).toMatchObject({ overall: 4, askedExtra: false });
+
+    // The same link again: already used.
+    expect(await say(OTHER_CITIZEN, `/start ${link![1]}`)).toMatch(/đã được đánh giá/);
+
+    const figures = await say(MANAGER, '/hailong BG-TANTIEN');
+    expect(figures).toContain('Hồ sơ đã trả kết quả: 1');
+    expect(figures).toContain('rất hài lòng: 1');
+    expect(figures).toContain('Tỷ lệ hài lòng (rất hài lòng + hài lòng): 100%');
+  });
+
+  it('a citizen typing a manager command is refused and told why', async () => {
+    const refusal = await say(CITIZEN, '/hailong');
+    expect(refusal).toMatch(/chỉ dành cho/);
+    expect(refusal).toMatch(/người dân/);
+  });
+});
+
+describe('complaint on Telegram', () => {
+  it('is filed, routed to the commune, answered and resolved, and the citizen is told; another commune cannot act on it', async () => {
+    await say(CITIZEN, '/phananh');
+    await press(CITIZEN, /Tân Tiến/);
+    await press(CITIZEN, /Thái độ/);
+    await say(CITIZEN, 'Cán bộ nói chuyện khó nghe khi tôi hỏi thủ tục đăng ký tạm trú.');
+    await press(CITIZEN, /Bỏ qua/);
+    await press(CITIZEN, /Bỏ qua/);
+    const filed = await press(CITIZEN, /ẩn danh/);
+    const code = /PA-\d{4}-[0-9A-Z]+/.exec(filed)![0];
+
+    const before = sentTo(OFFICIAL).length;
+    await pushes.drain();
+    expect(textsSince(OFFICIAL, before).join('\n')).toContain(code);
+
+    const refused = await say(OFFICIAL_B, `/xuly ${code}`);
+    expect(refused).not.toBe('');
+    expect(refused).not.toContain('khó nghe');
+    expect((await app.db.complaint.findUniqueOrThrow({ where: { code } })).status).toBe('new');
+
+    const card = await say(OFFICIAL, `/xuly ${code}`);
+    expect(card).toContain('khó nghe');
+    expect(card).not.toMatch(/người dân \(tài khoản/);
+    await press(OFFICIAL, /Tiếp nhận|Xác nhận đã nhận/i);
+    await say(OFFICIAL, `/xuly ${code}`);
+    await press(OFFICIAL, /Giải quyết xong|Đã giải quyết|Kết thúc/i);
+    await say(OFFICIAL, 'Đã nhắc nhở cán bộ, xin lỗi công dân và bố trí người hướng dẫn tại quầy.');
+    const complaint = await app.db.complaint.findUniqueOrThrow({ where: { code }, include: { events: true } });
+    expect(complaint.status).toBe('resolved');
+    expect(complaint.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['filed', 'acknowledged', 'resolved']));
+
+    const told = sentTo(CITIZEN).length;
+    await pushes.drain();
+    expect(textsSince(CITIZEN, told).join('\n')).toMatch(/bố trí người hướng dẫn/);
+  });
+});
+
+describe('criteria progress on Telegram', () => {
+  it('refuses an invalid score and someone else’s criterion, then stores the report', async () => {
+    const official = await app.db.account.findFirstOrThrow({ where: { channel: 'telegram', externalId: String(OFFICIAL) } });
+    const officialB = await app.db.account.findFirstOrThrow({ where: { channel: 'telegram', externalId: String(OFFICIAL_B) } });
+    const commune = await app.db.commune.findUniqueOrThrow({ where: { code: 'BG-TANTIEN' } });
+    const link = await app.db.communeSet.findFirstOrThrow({ where: { communeId: commune.id } });
+    const [mine, theirs] = await app.db.criterion.findMany({ where: { setId: link.setId }, orderBy: { position: 'asc' } });
+    await app.db.assignment.create({ data: { communeId: commune.id, criterionId: mine.id, accountId: official.id } });
+    await app.db.assignment.create({ data: { communeId: commune.id, criterionId: theirs.id, accountId: officialB.id } });
+
+    // A forged button for the criterion someone else owns: refused, nothing started.
+    const before = sentTo(OFFICIAL).length;
+    await fake.deliver(url, buttonUpdate(OFFICIAL, `crr:${commune.id}:${theirs.id}`), SECRET);
+    expect(textsSince(OFFICIAL, before).join('\n')).not.toMatch(/Đang thực hiện/);
+    expect(await app.db.dialogueState.count({ where: { userId: String(OFFICIAL) } })).toBe(0);
+
+    // Their own criterion (the only one they own, so it is asked about at once).
+    const asked = await say(OFFICIAL, '/capnhat');
+    expect(asked).toContain(mine.title.slice(0, 20));
+    await press(OFFICIAL, /Đang thực hiện/);
+    expect(await say(OFFICIAL, 'abc')).toMatch(/từ 0 đến/);
+    expect(await say(OFFICIAL, String(mine.maxPoints + 1))).toMatch(/từ 0 đến/);
+    await say(OFFICIAL, '12,5');
+    // Evidence (one question per expected document), then the note: skipped.
+    while (hasButton(OFFICIAL, /Bỏ qua/)) await press(OFFICIAL, /Bỏ qua/);
+    const reports = await app.db.progressReport.findMany({ where: { communeId: commune.id } });
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ criterionId: mine.id, status: 'in_progress', selfScore: 12.5 });
+  });
+});
