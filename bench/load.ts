@@ -1,7 +1,9 @@
-// Mixed citizen traffic through the real Telegram webhook: questions, button presses and
-// complete rating dialogues (8 updates each, on dossiers returned beforehand), sent by autocannon to the service running in its own process on the
-// SQLite default. Reports updates/s, p50/p99 latency and the service's peak RSS, side by side
-// with the bare node:http + better-sqlite3 floor measured in the same run.
+// Mixed citizen traffic through the real Telegram webhook — about 60% questions, 25% button
+// presses and 15% complete rating dialogues (8 updates each, on dossiers returned beforehand) —
+// sent by autocannon to the service running in its own process on the SQLite default. Reports
+// updates/s, p50/p99 latency and the service's peak RSS, side by side with the bare node:http +
+// better-sqlite3 floor measured in the same run. A second run sends only rating dialogues, for
+// the rate of rating submissions through the webhook.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,23 +16,37 @@ import { changeDossierStatus } from '../src/dossiers/status.js';
 import { FakeTelegram, FAKE_TOKEN } from '../test/support/fake-telegram.js';
 import { buttonUpdate, textUpdate } from '../test/support/telegram-updates.js';
 import { runIfMain, startFloor, startService } from './support/service.js';
+import { mulberry32 } from '../test/hardening/random.js';
 import { QUESTIONS } from './support/questions.js';
 
 const SECRET = 'bench-load-secret';
 const RATING_SECRET = 'bench-load-rating-secret-0123456789';
 const DURATION_S = 8;
 const CONNECTIONS = 16;
-const DOSSIERS = 2_000;
+const DOSSIERS = 3_000;
+const RATINGS_ONLY_S = 4;
 
+
+/**
+ * A realistic mix: most citizens ask a question, some press a button on the answer, and a
+ * rating is one dialogue per returned dossier. A rating dialogue fills a whole 8-update cycle
+ * of a connection, so this share of cycles is about its share of updates.
+ */
+const RATING_CYCLE_SHARE = 0.15;
+/** Of the other updates, button presses (a procedure card from the alternatives). */
+const BUTTON_SHARE = 0.3;
+const random = mulberry32(20261121);
 
 const RATING_STEPS = ['dso:rate', 'rf:o:4', 'rf:t:on_time', 'rf:a:4', 'rf:g:3', 'rf:x:no', 'rf:c:skip'];
 
 /** One person's conversation: the updates they send, in order, from one connection. */
 type Script = object[];
 
+/** Chats and update ids never repeat across runs: a repeated id would be skipped as a duplicate. */
+let nextChat = 1_000_000;
+let nextUpdateId = 1;
+
 class Traffic {
-  private chat = 1_000_000;
-  private updateId = 1;
   private nextDossier = 0;
   private n = 0;
   ratingsStarted = 0;
@@ -38,23 +54,41 @@ class Traffic {
   constructor(
     private readonly procedureCodes: string[],
     private readonly startPayloads: string[],
+    /** Every conversation a complete rating dialogue (the ratings-only run). */
+    private readonly onlyRatings = false,
   ) {}
+
+  /** Updates handed out per kind, for the shares the report shows. */
+  readonly sent = { question: 0, button: 0, rating: 0 };
 
   /** The next conversation of the mix: mostly questions, then buttons, then ratings. */
   script(ratingAllowed: boolean): Script {
-    const chat = this.chat++;
-    const k = this.n++ % 20;
-    if (ratingAllowed && k < 6 && this.nextDossier < this.startPayloads.length) {
+    const chat = nextChat++;
+    const n = this.n++;
+    const rating = this.onlyRatings || random() < RATING_CYCLE_SHARE;
+    if (ratingAllowed && rating && this.nextDossier < this.startPayloads.length) {
       this.ratingsStarted++;
+      this.sent.rating += RATING_STEPS.length + 1;
       const payload = this.startPayloads[this.nextDossier++];
       return [textUpdate(chat, `/start ${payload}`), ...RATING_STEPS.map((step) => buttonUpdate(chat, step))];
     }
-    if (k < 8) return [buttonUpdate(chat, `p:${this.procedureCodes[this.n % this.procedureCodes.length]}`)];
-    return [textUpdate(chat, QUESTIONS[this.n % QUESTIONS.length])];
+    if (random() < BUTTON_SHARE) {
+      this.sent.button++;
+      return [buttonUpdate(chat, `p:${this.procedureCodes[n % this.procedureCodes.length]}`)];
+    }
+    this.sent.question++;
+    return [textUpdate(chat, QUESTIONS[n % QUESTIONS.length])];
+  }
+
+  /** "60% questions, 25% buttons, 15% rating dialogues" as measured. */
+  shares(): string {
+    const total = this.sent.question + this.sent.button + this.sent.rating;
+    const pct = (k: keyof Traffic['sent']) => `${Math.round((this.sent[k] / total) * 100)}%`;
+    return `${pct('question')} questions, ${pct('button')} button presses, ${pct('rating')} rating dialogues`;
   }
 
   body(update: object): string {
-    return JSON.stringify({ ...update, update_id: this.updateId++ });
+    return JSON.stringify({ ...update, update_id: nextUpdateId++ });
   }
 }
 
@@ -117,7 +151,7 @@ export async function benchLoad(): Promise<{ name: string; figures: Record<strin
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       RATING_TOKEN_SECRET: RATING_SECRET,
     });
-    let load, peakRss, ratings;
+    let load, peakRss, ratings, ratingsOnly, mix;
     try {
       await fake.waitFor('setWebhook', () => true, 30_000);
       const url = `http://127.0.0.1:${service.port}/telegram/webhook`;
@@ -125,14 +159,21 @@ export async function benchLoad(): Promise<{ name: string; figures: Record<strin
       await fire(url, warm, 1); // JIT, search index, SQLite cache
       const traffic = new Traffic(codes, payloads);
       load = await fire(url, traffic, DURATION_S);
-      peakRss = service.peakRssMb();
-      await service.stop();
+      mix = traffic.shares();
       const db = new Database(dbFile, { readonly: true });
       const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      const storedAfterMix = count('SELECT COUNT(*) AS n FROM Rating');
+      const openAfterMix = count('SELECT COUNT(*) AS n FROM DialogueState');
+      // Then rating submissions alone: each connection one whole rating dialogue after another.
+      const raters = new Traffic(codes, payloads.slice(traffic.ratingsStarted), true);
+      const rated = await fire(url, raters, RATINGS_ONLY_S);
+      ratingsOnly = { ratingsPerSecond: (count('SELECT COUNT(*) AS n FROM Rating') - storedAfterMix) / RATINGS_ONLY_S, ...rated };
+      peakRss = service.peakRssMb();
+      await service.stop();
       ratings = {
         started: traffic.ratingsStarted,
-        stored: count('SELECT COUNT(*) AS n FROM Rating'),
-        unfinished: count('SELECT COUNT(*) AS n FROM DialogueState'),
+        stored: storedAfterMix,
+        unfinished: openAfterMix,
         failed: count(`SELECT COUNT(*) AS n FROM InboundUpdate WHERE status = 'failed'`),
       };
       db.close();
@@ -152,14 +193,17 @@ export async function benchLoad(): Promise<{ name: string; figures: Record<strin
 
     const round = (n: number) => Math.round(n * 10) / 10;
     return {
-      name: `Mixed citizen load on the Telegram webhook (questions, buttons, ratings), ${CONNECTIONS} connections, ${DURATION_S} s`,
+      name: `Mixed citizen load on the Telegram webhook, ${CONNECTIONS} connections, ${DURATION_S} s`,
       figures: {
+        'traffic (updates sent)': mix,
         'service updates/s': Math.round(load.perSecond),
         'service p50 / p99 latency (ms)': `${round(load.p50)} / ${round(load.p99)}`,
         'service errors (non-2xx, timeouts)': load.errors,
         'service peak RSS (MiB)': Math.round(peakRss),
         'rating dialogues started / stored / still open when the load stopped': `${ratings.started} / ${ratings.stored} / ${ratings.unfinished}`,
         'updates that failed': ratings.failed,
+        [`ratings only (${RATINGS_ONLY_S} s): ratings stored/s (8 updates each)`]: round(ratingsOnly.ratingsPerSecond),
+        'ratings only: updates/s, p50 / p99 (ms)': `${Math.round(ratingsOnly.perSecond)}, ${round(ratingsOnly.p50)} / ${round(ratingsOnly.p99)}`,
         'floor updates/s (node:http + INSERT)': Math.round(floor.perSecond),
         'floor p50 / p99 latency (ms)': `${round(floor.p50)} / ${round(floor.p99)}`,
         'service / floor throughput': Math.round((load.perSecond / floor.perSecond) * 1000) / 1000,

@@ -27,6 +27,11 @@ export interface OpenedDatabase {
 
 const hotPaths = new WeakMap<Db, HotPath>();
 
+/** Gives a derived client (`db.$extends(…)`) the prepared statements of the one it wraps. */
+export function shareHotPath(from: Db, to: Db): void {
+  hotPaths.set(to, hotPath(from));
+}
+
 /** The prepared statements that travel with a database handle (see hot-path.ts). */
 export function hotPath(db: Db): HotPath {
   const hot = hotPaths.get(db);
