@@ -1,6 +1,6 @@
 // `npm start`: the whole service. With no messenger credentials it opens the console chat on
 // the embedded SQLite database (migrated and seeded on first start).
-import { loadConfig, ConfigError, type Config } from './config/index.js';
+import { loadConfig, loadDotEnv, ConfigError, type Config } from './config/index.js';
 import { createApp, type App } from './app.js';
 import { buildServer } from './http/server.js';
 import { startChannels } from './channels.js';
@@ -15,6 +15,7 @@ const CATALOGUE_CHECK_MS = 60_000;
 
 function readConfig(): Config {
   try {
+    loadDotEnv();
     return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {

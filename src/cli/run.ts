@@ -1,5 +1,5 @@
 // The CLI's command table and dispatcher (entry point: cli/index.ts).
-import { loadConfig, ConfigError } from '../config/index.js';
+import { loadConfig, loadDotEnv, ConfigError } from '../config/index.js';
 import { createApp } from '../app.js';
 import { UsageError, type CliCommand, type CliIo } from './io.js';
 import { chatCommand } from './chat.js';
@@ -36,6 +36,7 @@ export async function runCli(argv: string[], io: Omit<CliIo, 'openApp'>): Promis
     return name === 'help' || !name ? 0 : 2;
   }
   try {
+    loadDotEnv();
     const env = loadConfig();
     // Operator tools print their own results; routine service logs would only clutter them.
     const config = process.env.LOG_LEVEL ? env : { ...env, LOG_LEVEL: 'warn' as const };

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start-up. A bad value stops the
 // process with one message that lists every problem and what a valid value looks like.
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const optionalString = z
@@ -119,6 +120,14 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * Reads `.env` from the working directory, if there is one, into process.env. Variables
+ * already set in the environment win over the file.
+ */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
 }
 
 /** Parses the environment; throws ConfigError listing every bad variable. */

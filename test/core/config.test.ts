@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, ConfigError } from '../../src/config/index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig, loadDotEnv, ConfigError } from '../../src/config/index.js';
 
 describe('configuration', () => {
   it('starts on the embedded defaults with an empty environment', () => {
@@ -36,5 +39,20 @@ describe('configuration', () => {
 
   it('treats empty strings as unset', () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: '', PUBLIC_URL: '' }).TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it('reads a .env file without overriding the environment, and ignores a missing one', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cqtt-env-')), '.env');
+    writeFileSync(file, 'CQTT_TEST_FROM_FILE=file\nCQTT_TEST_BOTH=file\n');
+    process.env.CQTT_TEST_BOTH = 'environment';
+    try {
+      loadDotEnv(file);
+      expect(process.env.CQTT_TEST_FROM_FILE).toBe('file');
+      expect(process.env.CQTT_TEST_BOTH).toBe('environment');
+      expect(() => loadDotEnv(path.join(path.dirname(file), 'missing.env'))).not.toThrow();
+    } finally {
+      delete process.env.CQTT_TEST_FROM_FILE;
+      delete process.env.CQTT_TEST_BOTH;
+    }
   });
 });
