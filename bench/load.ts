@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { createApp } from '../src/app.js';
 import { testConfig } from '../src/config/index.js';
@@ -16,6 +16,7 @@ import { changeDossierStatus } from '../src/dossiers/status.js';
 import { FakeTelegram, FAKE_TOKEN } from '../test/support/fake-telegram.js';
 import { buttonUpdate, textUpdate } from '../test/support/telegram-updates.js';
 import { runIfMain, startFloor, startService } from './support/service.js';
+import { fire } from './support/fire.js';
 import { mulberry32 } from '../test/hardening/random.js';
 import { QUESTIONS } from './support/questions.js';
 
@@ -92,10 +93,9 @@ class Traffic {
   }
 }
 
-async function fire(url: string, traffic: Traffic, durationS: number) {
-  const result = await autocannon({
+function fireTraffic(url: string, traffic: Traffic, durationS: number) {
+  return fire({
     url,
-    method: 'POST',
     connections: CONNECTIONS,
     duration: durationS,
     headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
@@ -109,12 +109,6 @@ async function fire(url: string, traffic: Traffic, durationS: number) {
       },
     })),
   });
-  return {
-    perSecond: result['2xx'] / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.non2xx + result.errors + result.timeouts,
-  };
 }
 
 /** A database with the catalogue, the demo communes and returned dossiers ready to be rated. */
@@ -156,9 +150,9 @@ export async function benchLoad(): Promise<{ name: string; figures: Record<strin
       await fake.waitFor('setWebhook', () => true, 30_000);
       const url = `http://127.0.0.1:${service.port}/telegram/webhook`;
       const warm = new Traffic(codes, []);
-      await fire(url, warm, 1); // JIT, search index, SQLite cache
+      await fireTraffic(url, warm, 1); // JIT, search index, SQLite cache
       const traffic = new Traffic(codes, payloads);
-      load = await fire(url, traffic, DURATION_S);
+      load = await fireTraffic(url, traffic, DURATION_S);
       mix = traffic.shares();
       const db = new Database(dbFile, { readonly: true });
       const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
@@ -166,7 +160,7 @@ export async function benchLoad(): Promise<{ name: string; figures: Record<strin
       const openAfterMix = count('SELECT COUNT(*) AS n FROM DialogueState');
       // Then rating submissions alone: each connection one whole rating dialogue after another.
       const raters = new Traffic(codes, payloads.slice(traffic.ratingsStarted), true);
-      const rated = await fire(url, raters, RATINGS_ONLY_S);
+      const rated = await fireTraffic(url, raters, RATINGS_ONLY_S);
       ratingsOnly = { ratingsPerSecond: (count('SELECT COUNT(*) AS n FROM Rating') - storedAfterMix) / RATINGS_ONLY_S, ...rated };
       peakRss = service.peakRssMb();
       await service.stop();
@@ -185,8 +179,8 @@ export async function benchLoad(): Promise<{ name: string; figures: Record<strin
     let floor;
     try {
       const floorUrl = `http://127.0.0.1:${floorServer.port}/telegram/webhook`;
-      await fire(floorUrl, new Traffic(codes, []), 1);
-      floor = await fire(floorUrl, new Traffic(codes, payloads), DURATION_S);
+      await fireTraffic(floorUrl, new Traffic(codes, []), 1);
+      floor = await fireTraffic(floorUrl, new Traffic(codes, payloads), DURATION_S);
     } finally {
       await floorServer.stop();
     }

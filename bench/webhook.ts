@@ -5,11 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { FakeTelegram, FAKE_TOKEN } from '../test/support/fake-telegram.js';
 import { textUpdate } from '../test/support/telegram-updates.js';
 import { runIfMain, startFloor, startService } from './support/service.js';
+import { fire, type Fired } from './support/fire.js';
 import { QUESTIONS } from './support/questions.js';
 
 const SECRET = 'bench-webhook-secret';
@@ -19,22 +19,17 @@ const CONNECTIONS = 32;
 const CHATS = 5_000;
 
 
-interface Load {
-  perSecond: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
+interface Load extends Fired {
   /** Responses that carried the answer (webhook reply). */
   answered: number;
 }
 
 let nextUpdateId = 1;
 
-async function fire(url: string, durationS: number): Promise<Load> {
+async function fireQuestions(url: string, durationS: number): Promise<Load> {
   let answered = 0;
-  const result = await autocannon({
+  const load = await fire({
     url,
-    method: 'POST',
     connections: CONNECTIONS,
     duration: durationS,
     headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
@@ -51,13 +46,7 @@ async function fire(url: string, durationS: number): Promise<Load> {
       },
     ],
   });
-  return {
-    perSecond: result['2xx'] / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx + result.errors + result.timeouts,
-    answered,
-  };
+  return { ...load, answered };
 }
 
 async function measureService(dir: string): Promise<Load & { processed: number; failed: number }> {
@@ -73,8 +62,8 @@ async function measureService(dir: string): Promise<Load & { processed: number; 
     try {
       await fake.waitFor('setWebhook', () => true, 30_000);
       const url = `http://127.0.0.1:${service.port}/telegram/webhook`;
-      await fire(url, 1); // warm-up: JIT, search index, SQLite cache
-      const load = await fire(url, DURATION_S);
+      await fireQuestions(url, 1); // warm-up: JIT, search index, SQLite cache
+      const load = await fireQuestions(url, DURATION_S);
       await service.stop();
       const db = new Database(dbFile, { readonly: true });
       const count = (status: string) =>
@@ -94,8 +83,8 @@ async function measureFloor(dir: string): Promise<Load> {
   const floor = await startFloor(path.join(dir, 'floor.db'));
   try {
     const url = `http://127.0.0.1:${floor.port}/telegram/webhook`;
-    await fire(url, 1);
-    return await fire(url, DURATION_S);
+    await fireQuestions(url, 1);
+    return await fireQuestions(url, DURATION_S);
   } finally {
     await floor.stop();
   }
@@ -113,7 +102,7 @@ export async function benchWebhook(): Promise<{ name: string; figures: Record<st
         'service updates/s': Math.round(service.perSecond),
         'service p50 latency (ms)': round(service.p50),
         'service p99 latency (ms)': round(service.p99),
-        'service errors (non-2xx, timeouts)': service.non2xx,
+        'service errors (non-2xx, timeouts)': service.errors,
         'answers in the webhook reply': service.answered,
         'updates processed / failed in InboundUpdate': `${service.processed} / ${service.failed}`,
         'floor updates/s (node:http + INSERT)': Math.round(floor.perSecond),
