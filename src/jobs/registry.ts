@@ -3,6 +3,7 @@ import type { JobSpec } from './types.js';
 import { complaintDeadlineJob } from '../complaints/deadline-job.js';
 import { dossiersDueJob } from '../dossiers/due-job.js';
 import { criteriaNudgeJob, criteriaReminderJob, criteriaSummaryJob } from '../criteria/jobs.js';
+import { housekeepingJob } from './housekeeping.js';
 
 export const jobs: JobSpec[] = [
   complaintDeadlineJob,
@@ -10,4 +11,5 @@ export const jobs: JobSpec[] = [
   criteriaReminderJob,
   criteriaNudgeJob,
   criteriaSummaryJob,
+  housekeepingJob,
 ];

@@ -1,0 +1,19 @@
+// Daily housekeeping: the records that only exist to recognise a re-delivered update are
+// dropped once no platform would re-deliver it (Telegram and Zalo retry for hours, not weeks),
+// so InboundUpdate does not grow forever. Unfinished rows are kept: they are still work.
+import type { JobSpec } from './types.js';
+
+export const INBOUND_RETENTION_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const housekeepingJob: JobSpec = {
+  name: 'housekeeping',
+  cron: (app) => app.config.DAILY_JOBS_CRON,
+  async run(app, firedAt) {
+    const before = new Date(firedAt.getTime() - INBOUND_RETENTION_DAYS * DAY_MS);
+    const { count } = await app.db.inboundUpdate.deleteMany({
+      where: { status: { in: ['processed', 'failed'] }, receivedAt: { lt: before } },
+    });
+    app.log.info({ job: 'housekeeping', inboundUpdatesDeleted: count }, 'old inbound updates removed');
+  },
+};
