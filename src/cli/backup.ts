@@ -1,4 +1,3 @@
-import { loadConfig } from '../config/index.js';
 import { databasePath } from '../db/index.js';
 import { backupDatabase } from '../backup/backup.js';
 import { UsageError, type CliCommand } from './io.js';
@@ -8,7 +7,7 @@ export const backupCommand: CliCommand = {
   async run(args, io) {
     const [target] = args;
     if (!target) throw new UsageError('backup needs a target file');
-    const source = databasePath(loadConfig().DATABASE_URL);
+    const source = databasePath(io.config.DATABASE_URL);
     io.stderr.write(`Đang sao lưu ${source} …\n`);
     const result = await backupDatabase(source, target);
     io.stdout.write(`Đã sao lưu ${source} → ${result.file} (${result.pages} trang, ${result.bytes} byte, kiểm tra toàn vẹn: ok).\n`);

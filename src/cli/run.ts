@@ -28,7 +28,7 @@ function usage(): string {
     .join('\n')}\n`;
 }
 
-export async function runCli(argv: string[], io: Omit<CliIo, 'openApp'>): Promise<number> {
+export async function runCli(argv: string[], io: Omit<CliIo, 'openApp' | 'config'>): Promise<number> {
   const [name, ...args] = argv;
   const command = commands[name ?? ''];
   if (!command || name === 'help') {
@@ -40,7 +40,7 @@ export async function runCli(argv: string[], io: Omit<CliIo, 'openApp'>): Promis
     const env = loadConfig();
     // Operator tools print their own results; routine service logs would only clutter them.
     const config = process.env.LOG_LEVEL ? env : { ...env, LOG_LEVEL: 'warn' as const };
-    return await command.run(args, { ...io, openApp: () => createApp(config) });
+    return await command.run(args, { ...io, config, openApp: () => createApp(config) });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof UsageError) {
       io.stderr.write(`${error.message}\n\n${usage()}`);

@@ -27,7 +27,7 @@ const LIST_BUTTONS = 10;
 const MINE_LIMIT = 10;
 
 /** Turns a refusal into its message; nothing was changed when one is thrown. */
-async function guarded(ctx: Ctx, run: () => Promise<Reply[]>): Promise<Reply[]> {
+async function guarded<T extends Reply[] | null>(ctx: Ctx, run: () => Promise<T>): Promise<T | Reply[]> {
   try {
     return await run();
   } catch (error) {

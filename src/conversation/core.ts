@@ -120,7 +120,12 @@ export class Conversation {
     const dialogue = await loadDialogue(this.app.db, inbound.channel, inbound.userId, this.app.clock.now());
     const flow = dialogue && this.flows.get(dialogue.flow);
     if (dialogue && flow) {
-      return flow.onInput(ctx, dialogue, { text: typed || undefined, payload: inbound.payload, attachments: inbound.attachments });
+      const input = { text: typed || undefined, payload: inbound.payload, attachments: inbound.attachments };
+      const replies = await flow.onInput(ctx, dialogue, input);
+      if (replies) return replies;
+      // The flow says this is not an answer to it: the dialogue ends and the message is
+      // handled as if none were open.
+      await ctx.clearDialogue();
     }
     if (inbound.payload) return [{ text: ctx.t('button-expired') }];
 

@@ -93,7 +93,8 @@ export interface CommandSpec {
 
 export interface FlowSpec {
   name: string;
-  onInput(ctx: Ctx, state: DialogueSnapshot, input: DialogueInput): Promise<Reply[]>;
+  /** null: not an answer to this dialogue — the core ends it and routes the input normally. */
+  onInput(ctx: Ctx, state: DialogueSnapshot, input: DialogueInput): Promise<Reply[] | null>;
 }
 
 /** Buttons whose payload starts with `${prefix}:` go to this handler, whatever the dialogue. */

@@ -85,8 +85,7 @@ export const openFlow: FlowSpec = {
     }
     // Looking at a dossier is not a question waiting for an answer: anything else is handled
     // as if no dialogue were open.
-    await ctx.clearDialogue();
-    return ctx.app.conversation.handle(ctx.inbound);
+    return null;
   },
 };
 

@@ -32,6 +32,7 @@ async function cliInvite(args: string[]): Promise<{ code: number; out: string; e
     stdin: new PassThrough(),
     stdout,
     stderr,
+    config: app.config,
     openApp: async () => ({ ...app, close: async () => {} }),
   });
   return { code, out, err };

@@ -9,13 +9,13 @@ import type { Account } from '../../src/generated/prisma/client.js';
 import { complaintDeadlineJob, runComplaintDeadlines } from '../../src/complaints/deadline-job.js';
 import { jobs } from '../../src/jobs/registry.js';
 import { vnInstant } from '../../src/shared/vntime.js';
-import { fileByConsole, makeWorld, manager, official, pushesTo, session, type World } from './support.js';
+import { fileByConsole, makeWorld, staffOf, pushesTo, session, type Staff, type World } from './support.js';
 
 /** 07:00 in Vietnam on that day, when DAILY_JOBS_CRON fires by default. */
 const at7 = (date: string) => vnInstant(date, '07:00');
 
 let w: World;
-let staff: Record<'offTT' | 'offTT2' | 'offYT' | 'mgrTT' | 'mgrProv' | 'mgrYT', Account>;
+let staff: Staff;
 
 beforeAll(async () => {
   // A short category makes the holiday weekend of 25/4–27/4/2026 fall inside the deadline.
@@ -30,15 +30,7 @@ beforeAll(async () => {
   );
   // Tuesday 10 February 2026, 09:00: the Tết holidays (14–22/2) come next.
   w = await makeWorld({ COMPLAINT_CATEGORIES_FILE: file, COMPLAINTS_PER_DAY: '20' }, '2026-02-10T02:00:00Z');
-  const { app, tanTien, yenThe } = w;
-  staff = {
-    offTT: await official(app, 'off-tt', tanTien.id),
-    offTT2: await official(app, 'off-tt2', tanTien.id),
-    offYT: await official(app, 'off-yt', yenThe.id),
-    mgrTT: await manager(app, 'mgr-tt', { communeId: tanTien.id }),
-    mgrProv: await manager(app, 'mgr-bg', { provinceId: tanTien.provinceId }),
-    mgrYT: await manager(app, 'mgr-yt', { communeId: yenThe.id }),
-  };
+  staff = await staffOf(w);
 });
 
 afterAll(async () => {

@@ -3,12 +3,11 @@
 // published on /congkhai (over real HTTP), with the reporter's identity kept from officials.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Account } from '../../src/generated/prisma/client.js';
 import { buildServer } from '../../src/http/server.js';
 import { complaintPages, yearRange } from '../../src/complaints/public-page.js';
 import { complaintFigures } from '../../src/complaints/figures.js';
 import { consoleSession } from '../support/console.js';
-import { accountOf, citizen, fileByConsole, makeWorld, manager, official, pushesTo, session, type World } from './support.js';
+import { accountOf, citizen, fileByConsole, makeWorld, staffOf, pushesTo, session, type Staff, type World } from './support.js';
 
 const DAY = 86_400_000;
 const ORIGINAL = 'Cán bộ một cửa đòi thêm 200.000 đồng mới nhận hồ sơ, số máy tôi 0912345678';
@@ -18,20 +17,13 @@ let w: World;
 let logs = '';
 let server: FastifyInstance;
 let base: string;
-let staff: Record<'offTT' | 'offTT2' | 'offYT' | 'mgrTT' | 'mgrProv' | 'mgrYT', Account>;
+let staff: Staff;
 let code: string;
 
 beforeAll(async () => {
   w = await makeWorld({ LOG_LEVEL: 'info' }, undefined, { write: (s: string) => (logs += s) });
-  const { app, tanTien, yenThe } = w;
-  staff = {
-    offTT: await official(app, 'off-tt', tanTien.id),
-    offTT2: await official(app, 'off-tt2', tanTien.id),
-    offYT: await official(app, 'off-yt', yenThe.id),
-    mgrTT: await manager(app, 'mgr-tt', { communeId: tanTien.id }),
-    mgrProv: await manager(app, 'mgr-bg', { provinceId: tanTien.provinceId }),
-    mgrYT: await manager(app, 'mgr-yt', { communeId: yenThe.id }),
-  };
+  staff = await staffOf(w);
+  const { app } = w;
   await citizen(app, 'dan1', 'Nguyễn Văn An');
   await citizen(app, 'dan2', 'Trần Thị Bình');
   server = await buildServer(app, [complaintPages]);

@@ -35,6 +35,20 @@ export function manager(app: TestApp, externalId: string, scope: { communeId: nu
   return app.db.account.create({ data: { channel: 'console', externalId, role: 'manager', scopes: { create: [scope] } } });
 }
 
+export type Staff = Record<'offTT' | 'offTT2' | 'offYT' | 'mgrTT' | 'mgrProv' | 'mgrYT', Account>;
+
+/** Two officials of Tân Tiến, one of Yên Thế, a manager of each and one of the province. */
+export async function staffOf({ app, tanTien, yenThe }: World): Promise<Staff> {
+  return {
+    offTT: await official(app, 'off-tt', tanTien.id),
+    offTT2: await official(app, 'off-tt2', tanTien.id),
+    offYT: await official(app, 'off-yt', yenThe.id),
+    mgrTT: await manager(app, 'mgr-tt', { communeId: tanTien.id }),
+    mgrProv: await manager(app, 'mgr-bg', { provinceId: tanTien.provinceId }),
+    mgrYT: await manager(app, 'mgr-yt', { communeId: yenThe.id }),
+  };
+}
+
 export function citizen(app: TestApp, externalId: string, displayName?: string): Promise<Account> {
   return app.db.account.create({ data: { channel: 'console', externalId, displayName } });
 }

@@ -32,6 +32,7 @@ async function cli(command: CliCommand, args: string[]): Promise<{ code: number;
     stdin: new PassThrough(),
     stdout,
     stderr,
+    config: p.app.config,
     openApp: () => createApp(p.app.config, { clock: p.clock }),
   });
   return { code, out, err };

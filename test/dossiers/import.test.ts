@@ -28,6 +28,7 @@ describe('CSV import of dossiers', () => {
       stdin: new PassThrough(),
       stdout,
       stderr,
+      config: w.app.config,
       openApp: async () => ({ ...w.app, close: async () => {} }),
     });
     return { code, out, err };

@@ -573,7 +573,7 @@ describe('fuzzing every way in', () => {
     /** The same command on the suite's app, for the many seeded cases (no start-up per case). */
     async function command(kind: string, name: string) {
       const { out, io } = streams();
-      const code = await importCommand.run([kind, name], { ...io, openApp: async () => ({ ...s.app, close: async () => {} }) });
+      const code = await importCommand.run([kind, name], { ...io, config: s.app.config, openApp: async () => ({ ...s.app, close: async () => {} }) });
       return { code, ...out };
     }
 

@@ -32,6 +32,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string }> {
     stdin: new PassThrough(),
     stdout,
     stderr: new PassThrough(),
+    config: app.config,
     openApp: async () => ({ ...app, close: async () => {} }),
   });
   return { code, out };

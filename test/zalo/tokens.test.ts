@@ -42,6 +42,7 @@ async function cli(h: ZaloTestApp, args: string[]): Promise<{ code: number; out:
     stdin: new PassThrough(),
     stdout,
     stderr: new PassThrough(),
+    config: h.app.config,
     openApp: () => createApp(h.app.config, { clock, seed: false }),
   });
   return { code, out };
