@@ -21,22 +21,10 @@ export function databasePath(url: string): string {
 
 export interface OpenedDatabase {
   db: Db;
+  /** Prepared statements on a second connection, for what every message runs. */
+  hotPath: HotPath;
   path: string;
   close(): Promise<void>;
-}
-
-const hotPaths = new WeakMap<Db, HotPath>();
-
-/** Gives a derived client (`db.$extends(…)`) the prepared statements of the one it wraps. */
-export function shareHotPath(from: Db, to: Db): void {
-  hotPaths.set(to, hotPath(from));
-}
-
-/** The prepared statements that travel with a database handle (see hot-path.ts). */
-export function hotPath(db: Db): HotPath {
-  const hot = hotPaths.get(db);
-  if (!hot) throw new Error('database was not opened with openDatabase');
-  return hot;
 }
 
 export async function openDatabase(url: string): Promise<OpenedDatabase> {
@@ -57,9 +45,9 @@ export async function openDatabase(url: string): Promise<OpenedDatabase> {
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   const hot = new HotPath(file);
-  hotPaths.set(db, hot);
   return {
     db,
+    hotPath: hot,
     path: file,
     close: async () => {
       hot.close();

@@ -12,68 +12,79 @@ export interface ProcedureRecord extends ProcedureInput {
   id: number;
 }
 
-export class ProcedureCatalogue {
-  private readonly byCodeMap: Map<string, ProcedureRecord>;
-  private readonly answers = new Map<string, { record: ProcedureRecord; score: number }[]>();
+/** One loaded state of the catalogue: immutable, so remembered answers stay right. */
+interface Loaded {
+  records: ProcedureRecord[];
+  byCode: Map<string, ProcedureRecord>;
+  index: ProcedureSearch;
+  answers: Map<string, { record: ProcedureRecord; score: number }[]>;
+  /** What it was built from, to notice an import made by another process. */
+  version: string;
+}
 
+/**
+ * The catalogue the service answers from. `reloadIfChanged` is the one way it changes after
+ * start: an `import procedures` run lands in the database, and the next check picks it up.
+ */
+export class ProcedureCatalogue {
   private constructor(
-    private readonly records: ProcedureRecord[],
-    private readonly index: ProcedureSearch,
-    /** What the catalogue was built from, to notice an import made by another process. */
-    readonly version: string,
-  ) {
-    this.byCodeMap = new Map(records.map((r) => [r.code, r]));
-  }
+    private readonly db: Db,
+    private loaded: Loaded,
+  ) {}
 
   static async load(db: Db): Promise<ProcedureCatalogue> {
-    const version = await catalogueVersion(db);
-    const rows = await db.procedure.findMany({ orderBy: { id: 'asc' } });
-    const records = rows.map(toRecord);
-    return new ProcedureCatalogue(records, new ProcedureSearch(records), version);
+    return new ProcedureCatalogue(db, await loadState(db));
   }
 
-  /** The same catalogue, or a new one when the table changed (`import procedures` ran). */
-  async reloadIfChanged(db: Db): Promise<ProcedureCatalogue> {
-    return (await catalogueVersion(db)) === this.version ? this : ProcedureCatalogue.load(db);
+  /** Rebuilds the catalogue when the table changed; true when it did. */
+  async reloadIfChanged(): Promise<boolean> {
+    if ((await catalogueVersion(this.db)) === this.loaded.version) return false;
+    this.loaded = await loadState(this.db);
+    return true;
   }
 
   get size(): number {
-    return this.records.length;
+    return this.loaded.records.length;
   }
 
   search(question: string, limit = 4): { record: ProcedureRecord; score: number }[] {
-    // Citizens ask the same few questions in the same words again and again; the catalogue
-    // is immutable for this object's lifetime (an import builds a new one), so answers keep.
+    // Citizens ask the same few questions in the same words again and again; a loaded state
+    // never changes (a reload builds a new one), so its answers keep.
+    const { answers, index, byCode } = this.loaded;
     const key = `${limit}\u0000${question}`;
-    const cached = this.answers.get(key);
+    const cached = answers.get(key);
     if (cached) return cached;
-    const hits = this.index
-      .search(question, limit)
-      .flatMap((hit) => {
-        const record = this.byCodeMap.get(hit.code);
-        return record ? [{ record, score: hit.score }] : [];
-      });
-    if (this.answers.size >= ANSWER_CACHE_SIZE) this.answers.delete(this.answers.keys().next().value!);
-    this.answers.set(key, hits);
+    const hits = index.search(question, limit).flatMap((hit) => {
+      const record = byCode.get(hit.code);
+      return record ? [{ record, score: hit.score }] : [];
+    });
+    if (answers.size >= ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value!);
+    answers.set(key, hits);
     return hits;
   }
 
   byCode(code: string): ProcedureRecord | undefined {
-    return this.byCodeMap.get(code);
+    return this.loaded.byCode.get(code);
   }
 
   byId(id: number): ProcedureRecord | undefined {
-    return this.records.find((r) => r.id === id);
+    return this.loaded.records.find((r) => r.id === id);
   }
 
   /** Fields in a stable order (as first seen in the catalogue). */
   fields(): string[] {
-    return [...new Set(this.records.map((r) => r.field))];
+    return [...new Set(this.loaded.records.map((r) => r.field))];
   }
 
   inField(field: string): ProcedureRecord[] {
-    return this.records.filter((r) => r.field === field);
+    return this.loaded.records.filter((r) => r.field === field);
   }
+}
+
+async function loadState(db: Db): Promise<Loaded> {
+  const version = await catalogueVersion(db);
+  const records = (await db.procedure.findMany({ orderBy: { id: 'asc' } })).map(toRecord);
+  return { records, byCode: new Map(records.map((r) => [r.code, r])), index: new ProcedureSearch(records), answers: new Map(), version };
 }
 
 async function catalogueVersion(db: Db): Promise<string> {

@@ -2,11 +2,11 @@
 // procedure card behind every button.
 import type { ConversationModule, Ctx, Reply } from '../conversation/types.js';
 import { cardReply } from './card.js';
+import { everyone } from '../accounts/roles.js';
 
-const everyone = ['citizen', 'official', 'manager', 'admin'] as const;
 
 function fieldButtons(ctx: Ctx): Reply['buttons'] {
-  return ctx.app.procedures.fields().map((field, i) => [{ label: field, payload: `pf:${i}` }]);
+  return ctx.services.procedures.fields().map((field, i) => [{ label: field, payload: `pf:${i}` }]);
 }
 
 function noMatch(ctx: Ctx): Reply[] {
@@ -14,7 +14,7 @@ function noMatch(ctx: Ctx): Reply[] {
 }
 
 export async function answerQuestion(ctx: Ctx, question: string): Promise<Reply[]> {
-  const hits = ctx.app.procedures.search(question, 4);
+  const hits = ctx.services.procedures.search(question, 4);
   if (!hits.length) return noMatch(ctx);
   const [best, ...others] = hits.map((h) => h.record);
   return [cardReply(ctx, best, others.slice(0, 3))];
@@ -37,9 +37,9 @@ export const proceduresModule: ConversationModule = {
     {
       prefix: 'pf',
       async run(ctx, rest) {
-        const field = ctx.app.procedures.fields()[Number(rest)];
+        const field = ctx.services.procedures.fields()[Number(rest)];
         if (!field) return [{ text: ctx.t('button-expired') }];
-        const items = ctx.app.procedures.inField(field);
+        const items = ctx.services.procedures.inField(field);
         return [
           {
             text: ctx.t('browse-field', { field, count: items.length }),
@@ -51,7 +51,7 @@ export const proceduresModule: ConversationModule = {
     {
       prefix: 'p',
       async run(ctx, code) {
-        const procedure = ctx.app.procedures.byCode(code);
+        const procedure = ctx.services.procedures.byCode(code);
         return procedure ? [cardReply(ctx, procedure)] : [{ text: ctx.t('button-expired') }];
       },
     },
