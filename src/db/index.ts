@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations } from './migrate.js';
-import { HotPath } from './hot-path.js';
+import { SqliteHotPath, type HotPath } from './hot-path.js';
 
 export type Db = PrismaClient;
 /** The transaction client handed to `db.$transaction(async (tx) => …)`. */
@@ -44,7 +44,7 @@ export async function openDatabase(url: string): Promise<OpenedDatabase> {
   // Per-connection pragmas for the adapter's own connection (WAL persists in the file).
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-  const hot = new HotPath(file);
+  const hot = new SqliteHotPath(file);
   return {
     db,
     hotPath: hot,
