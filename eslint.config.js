@@ -7,7 +7,7 @@ import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 export default tseslint.config(
-  { ignores: ['src/generated/**', 'node_modules/**', 'data/**', 'bench/out/**', 'test-output/**', 'coverage/**'] },
+  { ignores: ['.dependency-cruiser.cjs', 'src/generated/**', 'node_modules/**', 'data/**', 'bench/out/**', 'test-output/**', 'coverage/**'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
