@@ -6,9 +6,11 @@ import { UsageError, type CliCommand } from './io.js';
 import { importProceduresFile } from '../procedures/import.js';
 import { importAssignmentsFile, importCriteriaFile } from '../criteria/import.js';
 import { importDossiersFile } from '../dossiers/import.js';
+import { importReferralsFile } from '../referrals/import.js';
 
 const importers: Record<string, Importer> = {
   procedures: importProceduresFile,
+  referrals: importReferralsFile,
   criteria: importCriteriaFile,
   assignments: importAssignmentsFile,
   dossiers: importDossiersFile,

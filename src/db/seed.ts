@@ -1,10 +1,13 @@
-// First-start data: the procedure catalogue, the holiday calendar and, with DEMO_DATA, a demo
-// province. Every seeder is idempotent: it fills what is missing and never overwrites edits.
+// First-start data: the procedure catalogue, the referrals (what other agencies handle), the
+// holiday calendar and, with DEMO_DATA, a demo province. Every seeder is idempotent: it fills
+// what is missing and never overwrites edits.
 import { z } from 'zod';
 import type { Services } from '../services.js';
 import { readSeed } from '../shared/seed-files.js';
 import { loadSeedCatalogue } from '../procedures/catalogue.js';
 import { upsertProcedures } from '../procedures/catalogue-service.js';
+import { loadSeedReferrals } from '../referrals/referrals.js';
+import { upsertReferrals } from '../referrals/store.js';
 import { seedCriteriaSets, seedDemoCriteria } from '../criteria/seed.js';
 
 export type SeedServices = Pick<Services, 'db' | 'config' | 'clock'>;
@@ -13,6 +16,11 @@ type Seeder = (services: SeedServices) => Promise<void>;
 const seedProcedures: Seeder = async ({ db }) => {
   if ((await db.procedure.count()) > 0) return;
   await upsertProcedures(db, loadSeedCatalogue());
+};
+
+const seedReferrals: Seeder = async ({ db }) => {
+  if ((await db.referral.count()) > 0) return;
+  await upsertReferrals(db, loadSeedReferrals());
 };
 
 const holidaySchema = z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), name: z.string() }));
@@ -25,7 +33,14 @@ const seedHolidays: Seeder = async ({ db }) => {
 const demoSchema = z.object({
   province: z.object({ code: z.string(), name: z.string() }),
   communes: z.array(
-    z.object({ code: z.string(), name: z.string(), deskAddress: z.string().optional(), deskPhone: z.string().optional() }),
+    z.strictObject({
+      code: z.string(),
+      name: z.string(),
+      deskAddress: z.string().optional(),
+      deskPhone: z.string().optional(),
+      deskHours: z.string().optional(),
+      deskOnlineUrl: z.url().optional(),
+    }),
   ),
 });
 
@@ -39,7 +54,7 @@ const seedDemoProvince: Seeder = async ({ db, config }) => {
 };
 
 /** In order: later seeders may rely on earlier ones (demo data on communes). */
-const seeders: Seeder[] = [seedProcedures, seedHolidays, seedDemoProvince, seedCriteriaSets, seedDemoCriteria];
+const seeders: Seeder[] = [seedProcedures, seedReferrals, seedHolidays, seedDemoProvince, seedCriteriaSets, seedDemoCriteria];
 
 export async function seedDatabase(services: SeedServices): Promise<void> {
   for (const seed of seeders) await seed(services);
