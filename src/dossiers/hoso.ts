@@ -41,7 +41,7 @@ export const hosoCommand: CommandSpec = {
 };
 
 function searchProcedures(ctx: Ctx, query: string): Reply[] {
-  const hits = ctx.app.procedures.search(query, SEARCH_RESULTS);
+  const hits = ctx.app.procedures.searchProcedures(query, SEARCH_RESULTS);
   if (!hits.length) return [{ text: ctx.t('dossier-hoso-no-procedure') }];
   return [
     {

@@ -1,8 +1,10 @@
-// The procedure catalogue in memory: rows from the database plus a search index over them.
-// Built once at start and rebuilt after an import; questions never touch the database.
+// The procedure catalogue in memory: procedures and referrals (what other agencies handle)
+// from the database, plus a bilingual search index over both. Built once at start and rebuilt
+// after an import; questions never touch the database.
 import type { Db } from '../db/index.js';
 import type { Procedure } from '../generated/prisma/client.js';
-import { ProcedureSearch } from './search.js';
+import { BilingualSearch, type BilingualHit } from './bilingual.js';
+import { decide, type Decision } from './confidence.js';
 import type { ProcedureInput } from './catalogue.js';
 
 /** Distinct questions whose answers are remembered (oldest forgotten first). */
@@ -10,26 +12,60 @@ const ANSWER_CACHE_SIZE = 5000;
 
 export interface ProcedureRecord extends ProcedureInput {
   id: number;
+  nameEn?: string;
+  aliasesEn?: string[];
 }
+
+/** Something the commune desk does not do, and where to go for it instead. */
+export interface ReferralRecord {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  /** Who handles it (police, court, tax office…). */
+  agency: string;
+  /** Where to go. */
+  where: string;
+  /** What to bring, when known. */
+  bring: string[];
+  online?: string;
+  onlineUrl?: string;
+  /** What the commune can still do, or a caveat. */
+  note?: string;
+  aliases: string[];
+  aliasesEn: string[];
+  source?: string;
+  verify: boolean;
+}
+
+export type CatalogueHit =
+  | (BilingualHit & { kind: 'procedure'; record: ProcedureRecord })
+  | (BilingualHit & { kind: 'referral'; record: ReferralRecord });
 
 export class ProcedureCatalogue {
   private readonly byCodeMap: Map<string, ProcedureRecord>;
-  private readonly answers = new Map<string, { record: ProcedureRecord; score: number }[]>();
+  private readonly referralsByCode: Map<string, ReferralRecord>;
+  private readonly index: BilingualSearch;
+  private readonly answers = new Map<string, Decision<CatalogueHit>>();
 
-  private constructor(
+  constructor(
     private readonly records: ProcedureRecord[],
-    private readonly index: ProcedureSearch,
+    referrals: ReferralRecord[],
     /** What the catalogue was built from, to notice an import made by another process. */
     readonly version: string,
   ) {
     this.byCodeMap = new Map(records.map((r) => [r.code, r]));
+    this.referralsByCode = new Map(referrals.map((r) => [r.code, r]));
+    this.index = new BilingualSearch([
+      ...records.map((r) => ({ ...r, kind: 'procedure' as const })),
+      ...referrals.map((r) => ({ ...r, kind: 'referral' as const, field: r.agency })),
+    ]);
   }
 
   static async load(db: Db): Promise<ProcedureCatalogue> {
     const version = await catalogueVersion(db);
     const rows = await db.procedure.findMany({ orderBy: { id: 'asc' } });
-    const records = rows.map(toRecord);
-    return new ProcedureCatalogue(records, new ProcedureSearch(records), version);
+    return new ProcedureCatalogue(rows.map(toRecord), [], version);
   }
 
   /** The same catalogue, or a new one when the table changed (`import procedures` ran). */
@@ -41,21 +77,39 @@ export class ProcedureCatalogue {
     return this.records.length;
   }
 
-  search(question: string, limit = 4): { record: ProcedureRecord; score: number }[] {
+  /** Ranked procedures and referrals, best first. */
+  search(question: string, limit = 4): CatalogueHit[] {
+    return this.index.search(question, limit).flatMap((hit): CatalogueHit[] => {
+      if (hit.kind === 'referral') {
+        const record = this.referralsByCode.get(hit.code);
+        return record ? [{ ...hit, kind: 'referral', record }] : [];
+      }
+      const record = this.byCodeMap.get(hit.code);
+      return record ? [{ ...hit, kind: 'procedure', record }] : [];
+    });
+  }
+
+  /** Ranked procedures only (officials registering a dossier). */
+  searchProcedures(question: string, limit = 4): (CatalogueHit & { kind: 'procedure' })[] {
+    return this.search(question, limit + 3)
+      .filter((h): h is CatalogueHit & { kind: 'procedure' } => h.kind === 'procedure')
+      .slice(0, limit);
+  }
+
+  /** What to answer: one card, a choice between a few, or nothing (see confidence.ts). */
+  decide(question: string): Decision<CatalogueHit> {
     // Citizens ask the same few questions in the same words again and again; the catalogue
     // is immutable for this object's lifetime (an import builds a new one), so answers keep.
-    const key = `${limit}\u0000${question}`;
-    const cached = this.answers.get(key);
+    const cached = this.answers.get(question);
     if (cached) return cached;
-    const hits = this.index
-      .search(question, limit)
-      .flatMap((hit) => {
-        const record = this.byCodeMap.get(hit.code);
-        return record ? [{ record, score: hit.score }] : [];
-      });
+    const decision = decide(this.search(question, 5));
     if (this.answers.size >= ANSWER_CACHE_SIZE) this.answers.delete(this.answers.keys().next().value!);
-    this.answers.set(key, hits);
-    return hits;
+    this.answers.set(question, decision);
+    return decision;
+  }
+
+  referral(code: string): ReferralRecord | undefined {
+    return this.referralsByCode.get(code);
   }
 
   byCode(code: string): ProcedureRecord | undefined {
