@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadSeedCatalogue, parseCatalogue, SEED_CATALOGUE_URL } from '../../src/procedures/catalogue.js';
+import { loadSeedCatalogue, parseCatalogue, PROCEDURE_FIELDS, SEED_CATALOGUE_URL } from '../../src/procedures/catalogue.js';
 
 const valid = {
   code: '1.001193',
@@ -46,7 +46,7 @@ describe('parseCatalogue', () => {
   it('accepts a valid JSON file and normalises text', () => {
     const row = { ...valid, name: '  Đăng ký khai sinh  '.normalize('NFD'), aliases: [' khai sinh '] };
     const result = parseCatalogue(JSON.stringify([row]), 'json');
-    expect(result).toEqual({ ok: true, procedures: [{ ...valid, aliases: ['khai sinh'] }] });
+    expect(result).toEqual({ ok: true, procedures: [{ ...valid, aliases: ['khai sinh'], aliasesEn: [] }] });
     if (result.ok) expect(result.procedures[0].name).toBe('Đăng ký khai sinh'.normalize('NFC'));
   });
 
@@ -58,7 +58,8 @@ describe('parseCatalogue', () => {
       { code: '1.004873', name: '' },
       { ...valid, code: 'bad code!', feeByProvince: 'yes' },
       { ...valid, onlineUrl: 'not a url', extra: 1 },
-      { ...valid, code: 'X-1', field: 'Giáo dục', timeLimitDays: 400 },
+      { ...valid, code: 'X-1', field: 'Thể thao', timeLimitDays: 400 },
+      { ...valid, code: 'X-2', nameEn: '', aliasesEn: 'birth', source: 7 },
     ];
     const result = parseCatalogue(JSON.stringify(rows), 'json');
     expect(result.ok).toBe(false);
@@ -74,10 +75,19 @@ describe('parseCatalogue', () => {
     expect(result.errors).toContain('row 6 (1.001193): onlineUrl: expected an http(s) URL');
     expect(result.errors).toContain('row 6 (1.001193): extra: unknown field');
     expect(result.errors).toContain(
-      'row 7 (X-1): field: expected one of: Hộ tịch, Chứng thực, Cư trú, Bảo trợ xã hội, Kinh doanh, Xây dựng, Đất đai, Hòa giải',
+      `row 7 (X-1): field: expected one of: ${PROCEDURE_FIELDS.join(', ')}`,
     );
     expect(result.errors).toContain('row 7 (X-1): timeLimitDays: expected an integer 0–365');
+    expect(result.errors).toContain('row 8 (X-2): nameEn: must not be empty');
+    expect(result.errors).toContain('row 8 (X-2): aliasesEn: expected a list of texts');
+    expect(result.errors).toContain('row 8 (X-2): source: expected text');
     expect(result.errors.some((e) => e.startsWith('row 1'))).toBe(false);
+  });
+
+  it('keeps the English name, English aliases and the source', () => {
+    const row = { ...valid, nameEn: ' Birth registration ', aliasesEn: ['birth certificate'], source: 'https://dichvucong.gov.vn' };
+    const result = parseCatalogue(JSON.stringify([row]), 'json');
+    expect(result).toEqual({ ok: true, procedures: [{ ...row, nameEn: 'Birth registration', aliases: [] }] });
   });
 
   it('reports duplicate codes', () => {
