@@ -14,12 +14,11 @@ export const PROCEDURE_FIELDS = [
   'Bảo trợ xã hội',
   'Người có công',
   'Trẻ em',
-  'Giáo dục',
   'Kinh doanh',
   'Xây dựng',
   'Đất đai',
-  'Nông nghiệp',
   'Hòa giải',
+  'Nông nghiệp',
 ] as const;
 
 /** Where the citizen goes: the one-stop desk of the commune People's Committee or the commune police. */

@@ -18,21 +18,36 @@ const valid = {
 describe('seed catalogue', () => {
   const procedures = loadSeedCatalogue();
 
-  it('has exactly 35 procedures with unique codes', () => {
-    expect(procedures).toHaveLength(35);
-    expect(new Set(procedures.map((p) => p.code)).size).toBe(35);
+  it('has at least 75 procedures with unique codes', () => {
+    expect(procedures.length).toBeGreaterThanOrEqual(75);
+    expect(new Set(procedures.map((p) => p.code.toLowerCase())).size).toBe(procedures.length);
   });
 
   it('sends residence procedures to the commune police and the rest to the desk', () => {
     const police = procedures.filter((p) => p.place === 'police');
-    expect(police).toHaveLength(7);
+    expect(police).toHaveLength(10);
     for (const p of police) expect(p.field).toBe('Cư trú');
   });
 
   it('has NFC names and aliases for every procedure', () => {
     for (const p of procedures) {
       expect(p.name).toBe(p.name.normalize('NFC'));
-      expect(p.aliases.length).toBeGreaterThanOrEqual(8);
+      expect(p.aliases.length, p.code).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it('has an English name, at least three English phrasings and a source for every procedure', () => {
+    for (const p of procedures) {
+      expect(p.nameEn, p.code).toMatch(/^[\x20-\x7e]+$/);
+      expect(p.aliasesEn.length, p.code).toBeGreaterThanOrEqual(3);
+      expect(p.source, p.code).toMatch(/\S/);
+    }
+  });
+
+  it('keeps uncertainty in the verify flag, not inline in citizen-facing values', () => {
+    for (const p of procedures) {
+      const shown = [p.name, p.fee, p.timeLimit, p.online, ...p.documents].join(' ');
+      expect(shown, p.code).not.toMatch(/cần kiểm chứng|chưa xác định/i);
     }
   });
 
