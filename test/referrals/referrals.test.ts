@@ -9,6 +9,12 @@ const file = (items: unknown[], version: unknown = 1) => JSON.stringify({ versio
 describe('seed referrals', () => {
   const referrals = loadSeedReferrals();
 
+  it('has at least 30 referrals across the agencies people are sent to', () => {
+    expect(referrals.length).toBeGreaterThanOrEqual(30);
+    const agencies = referrals.map((r) => r.agency).join(' ');
+    for (const agency of ['Công an', 'Tòa án', 'thuế', 'Bảo hiểm xã hội', 'công chứng', 'Nhà trường']) expect(agencies).toContain(agency);
+  });
+
   it('parses the bundled file with unique codes', () => {
     expect(parseReferrals(readFileSync(SEED_REFERRALS_URL, 'utf8'), 'yaml').ok).toBe(true);
     expect(new Set(referrals.map((r) => r.code)).size).toBe(referrals.length);
