@@ -6,12 +6,14 @@ import { UsageError, type CliCommand } from './io.js';
 import { importProceduresFile } from '../procedures/import.js';
 import { importAssignmentsFile, importCriteriaFile } from '../criteria/import.js';
 import { importDossiersFile } from '../dossiers/import.js';
+import { importReferralsFile } from '../referrals/import.js';
 
 export type ImportResult = { ok: true; summary: string } | { ok: false; errors: string[] };
 export type Importer = (app: App, text: string, file: string) => Promise<ImportResult>;
 
 const importers: Record<string, Importer> = {
   procedures: importProceduresFile,
+  referrals: importReferralsFile,
   criteria: importCriteriaFile,
   assignments: importAssignmentsFile,
   dossiers: importDossiersFile,

@@ -4,7 +4,7 @@ import type { CliCommand } from './io.js';
 
 export const searchCommand: CliCommand = {
   usage:
-    'search "<question>" [--json] [--limit N]   rank procedures for a question; with no question, one question per stdin line',
+    'search "<question>" [--json] [--limit N]   rank procedures (with their verify flag) for a question; with no question, one question per stdin line',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -15,12 +15,15 @@ export const searchCommand: CliCommand = {
     const app = await io.openApp();
     try {
       const answer = (question: string) =>
-        app.procedures.search(question, limit).map((h) => ({ code: h.record.code, name: h.record.name, score: h.score }));
+        app.procedures
+          .search(question, limit)
+          // verify: operators see which answers still need checking; citizens' cards do not say it per row.
+          .map((h) => ({ code: h.record.code, name: h.record.name, score: h.score, verify: h.record.verify ?? false }));
       const print = (hits: ReturnType<typeof answer>) =>
         io.stdout.write(
           values.json || !positionals.length
             ? `${JSON.stringify(hits)}\n`
-            : hits.map((h, i) => `${i + 1}. ${h.name} (${h.code}) — ${h.score}`).join('\n') + '\n',
+            : hits.map((h, i) => `${i + 1}. ${h.name} (${h.code}) — ${h.score}${h.verify ? ' [verify]' : ''}`).join('\n') + '\n',
         );
       if (positionals.length) {
         print(answer(positionals.join(' ')));

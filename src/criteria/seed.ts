@@ -22,7 +22,7 @@ export async function seedCriteriaSets({ db }: App): Promise<void> {
   }
 }
 
-/** Demo communes follow the Bắc Giang set this year, unless they already follow one. */
+/** Demo communes (Bắc Ninh, formerly Bắc Giang) follow the Bắc Giang set this year, unless they already follow one. */
 export async function seedDemoCriteria({ db, config, clock }: App): Promise<void> {
   if (!config.DEMO_DATA) return;
   const set = await db.criteriaSet.findUnique({ where: { key: DEMO_SET_KEY } });

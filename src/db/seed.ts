@@ -1,5 +1,5 @@
-// First-start data: the procedure catalogue, the holiday calendar and, with DEMO_DATA, a demo
-// province. Every seeder is idempotent: it fills what is missing and never overwrites edits.
+// First-start data: the procedure catalogue, the referrals (what other agencies handle), the
+// holiday calendar and, with DEMO_DATA, a demo province. Every seeder is idempotent: it fills what is missing and never overwrites edits.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { App } from '../app.js';
 import { loadSeedCatalogue } from '../procedures/catalogue.js';
 import { upsertProcedures } from '../procedures/catalogue-service.js';
+import { loadSeedReferrals } from '../referrals/referrals.js';
+import { upsertReferrals } from '../referrals/store.js';
 import { seedCriteriaSets, seedDemoCriteria } from '../criteria/seed.js';
 
 export const seedDir = fileURLToPath(new URL('../../prisma/seed/', import.meta.url));
@@ -22,6 +24,11 @@ const seedProcedures: Seeder = async ({ db }) => {
   await upsertProcedures(db, loadSeedCatalogue());
 };
 
+const seedReferrals: Seeder = async ({ db }) => {
+  if ((await db.referral.count()) > 0) return;
+  await upsertReferrals(db, loadSeedReferrals());
+};
+
 const holidaySchema = z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), name: z.string() }));
 
 const seedHolidays: Seeder = async ({ db }) => {
@@ -32,7 +39,14 @@ const seedHolidays: Seeder = async ({ db }) => {
 const demoSchema = z.object({
   province: z.object({ code: z.string(), name: z.string() }),
   communes: z.array(
-    z.object({ code: z.string(), name: z.string(), deskAddress: z.string().optional(), deskPhone: z.string().optional() }),
+    z.strictObject({
+      code: z.string(),
+      name: z.string(),
+      deskAddress: z.string().optional(),
+      deskPhone: z.string().optional(),
+      deskHours: z.string().optional(),
+      deskOnlineUrl: z.url().optional(),
+    }),
   ),
 });
 
@@ -46,7 +60,7 @@ const seedDemoProvince: Seeder = async ({ db, config }) => {
 };
 
 /** In order: later seeders may rely on earlier ones (demo data on communes). */
-const seeders: Seeder[] = [seedProcedures, seedHolidays, seedDemoProvince, seedCriteriaSets, seedDemoCriteria];
+const seeders: Seeder[] = [seedProcedures, seedReferrals, seedHolidays, seedDemoProvince, seedCriteriaSets, seedDemoCriteria];
 
 export async function seedDatabase(app: App): Promise<void> {
   for (const seed of seeders) await seed(app);

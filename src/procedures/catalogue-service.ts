@@ -140,6 +140,7 @@ function toRecord(row: Procedure): ProcedureRecord {
     id: row.id,
     code: row.code,
     name: row.name,
+    nameEn: row.nameEn ?? undefined,
     field: row.field,
     documents: JSON.parse(row.documents) as string[],
     fee: row.fee,
@@ -150,8 +151,10 @@ function toRecord(row: Procedure): ProcedureRecord {
     online: row.online,
     onlineUrl: row.onlineUrl ?? undefined,
     legalBasis: row.legalBasis ?? undefined,
+    source: row.source ?? undefined,
     verify: row.verify,
     aliases: JSON.parse(row.aliases) as string[],
+    aliasesEn: JSON.parse(row.aliasesEn) as string[],
   };
 }
 
@@ -165,6 +168,7 @@ export async function upsertProcedures(
     procedures.map((p) => {
       const data = {
         name: p.name,
+        nameEn: p.nameEn ?? null,
         field: p.field,
         documents: JSON.stringify(p.documents),
         fee: p.fee,
@@ -175,8 +179,10 @@ export async function upsertProcedures(
         online: p.online,
         onlineUrl: p.onlineUrl ?? null,
         legalBasis: p.legalBasis ?? null,
+        source: p.source ?? null,
         verify: p.verify ?? false,
         aliases: JSON.stringify(p.aliases ?? []),
+        aliasesEn: JSON.stringify(p.aliasesEn ?? []),
       };
       return db.procedure.upsert({ where: { code: p.code }, create: { code: p.code, ...data }, update: data });
     }),

@@ -2,34 +2,27 @@
 // A file is accepted or rejected as a whole, with one readable error line per bad row and field,
 // so an operator can fix everything in one go.
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { dataText as text, dataTextList as textList, decodeDataFile, parseRows, type DataFormat } from '../shared/data-file.js';
 import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../shared/unicode.js';
-import { issueLines } from '../shared/zod-issues.js';
 
 export const PROCEDURE_FIELDS = [
   'Hộ tịch',
+  'Nuôi con nuôi',
   'Chứng thực',
   'Cư trú',
   'Bảo trợ xã hội',
+  'Người có công',
+  'Trẻ em',
   'Kinh doanh',
   'Xây dựng',
   'Đất đai',
   'Hòa giải',
+  'Nông nghiệp',
 ] as const;
 
 /** Where the citizen goes: the one-stop desk of the commune People's Committee or the commune police. */
 export const PROCEDURE_PLACES = ['desk', 'police'] as const;
-
-const text = (max: number) =>
-  z
-    .string({ error: 'expected text' })
-    .trim()
-    .normalize('NFC')
-    .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` });
-
-const textList = (max: number) => z.array(text(max), { error: 'expected a list of texts' });
 
 export const procedureInputSchema = z.strictObject(
   {
@@ -38,6 +31,8 @@ export const procedureInputSchema = z.strictObject(
       .trim()
       .regex(/^[0-9A-Za-z.\-_]{1,40}$/, { error: 'expected 1–40 characters of letters, digits, . - _' }),
     name: text(200),
+    /** English name, for the English interface and English questions. */
+    nameEn: text(200).optional(),
     // Checked against the known fields but typed as string: rows read back from the database are.
     field: z
       .string({ error: 'expected text' })
@@ -60,8 +55,12 @@ export const procedureInputSchema = z.strictObject(
     online: text(300),
     onlineUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
     legalBasis: text(500).optional(),
+    /** Where the facts come from: a URL or a citation, for the operator who checks them. */
+    source: text(500).optional(),
     verify: z.boolean({ error: 'expected true or false' }).optional(),
     aliases: textList(200).default([]),
+    /** How English speakers ask for it ("birth certificate for my baby"). */
+    aliasesEn: textList(200).default([]),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'expected a mapping of fields') },
 );
@@ -70,51 +69,15 @@ export type ProcedureInput = z.output<typeof procedureInputSchema>;
 
 export type CatalogueResult = { ok: true; procedures: ProcedureInput[] } | { ok: false; errors: string[] };
 
-function decode(text: string, format: 'yaml' | 'json'): { value?: unknown; error?: string } {
-  if (format === 'json') {
-    try {
-      return { value: JSON.parse(text) };
-    } catch (e) {
-      return { error: `JSON: ${(e as Error).message}` };
-    }
-  }
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) return { error: `YAML: ${doc.errors[0].message.split('\n')[0]}` };
-  try {
-    return { value: doc.toJS() };
-  } catch (e) {
-    // toJS refuses alias bombs ("billion laughs") by throwing.
-    return { error: `YAML: ${(e as Error).message}` };
-  }
-}
-
 /** Validate a whole catalogue file. Any bad row rejects the file; errors name row (1-based), code and field. */
-export function parseCatalogue(text: string, format: 'yaml' | 'json'): CatalogueResult {
-  const { value, error } = decode(text, format);
+export function parseCatalogue(text: string, format: DataFormat): CatalogueResult {
+  const { value, error } = decodeDataFile(text, format);
   if (error) return { ok: false, errors: [error] };
   if (hasLoneSurrogate(value)) return { ok: false, errors: [`file: ${LONE_SURROGATE_MESSAGE}`] };
   if (!Array.isArray(value)) return { ok: false, errors: ['top level: expected a list of procedures'] };
   if (value.length === 0) return { ok: false, errors: ['top level: expected at least one procedure'] };
-
-  const errors: string[] = [];
-  const procedures: ProcedureInput[] = [];
-  const firstRowOfCode = new Map<string, number>();
-  value.forEach((row: unknown, i) => {
-    const rawCode = (row as { code?: unknown } | null)?.code;
-    const label = `row ${i + 1}${typeof rawCode === 'string' && rawCode.trim() ? ` (${rawCode.trim()})` : ''}`;
-    const parsed = procedureInputSchema.safeParse(row);
-    if (!parsed.success) {
-      errors.push(...issueLines(label, parsed.error));
-      return;
-    }
-    // Codes are looked up case-insensitively (search by code), so "ht-x" duplicates "HT-x".
-    const key = parsed.data.code.toLowerCase();
-    const seen = firstRowOfCode.get(key);
-    if (seen !== undefined) errors.push(`${label}: code: duplicate of row ${seen}`);
-    else firstRowOfCode.set(key, i + 1);
-    procedures.push(parsed.data);
-  });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, procedures };
+  const result = parseRows(value, procedureInputSchema);
+  return result.ok ? { ok: true, procedures: result.rows } : result;
 }
 
 export const SEED_CATALOGUE_URL = new URL('../../prisma/seed/procedures.yaml', import.meta.url);

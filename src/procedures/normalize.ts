@@ -111,7 +111,9 @@ const SYNONYMS: Record<string, string[]> = {
   'ly hôn': ['li hôn', 'ly dị', 'li dị'],
   'tình trạng hôn nhân': ['độc thân', 'chưa vợ', 'chưa chồng', 'chưa kết hôn', 'chưa lập gia đình', 'chưa có gia đình', 'xntthn'],
   'khai tử': ['chết', 'mất', 'qua đời', 'từ trần', 'tạ thế', 'tử vong', 'khuất núi', 'báo tử', 'chứng tử'],
-  'thất lạc': ['làm mất', 'bị mất', 'đánh mất', 'đánh rơi', 'mất bản chính', 'mất sổ', 'bị rách', 'bị hỏng', 'hư hỏng'],
+  'thất lạc': ['làm mất', 'bị mất', 'đánh mất', 'đánh rơi', 'mất bản chính', 'mất sổ'],
+  // Torn is not lost: a torn land certificate is exchanged, a lost one re-issued after public notice.
+  'hư hỏng': ['bị rách', 'bị hỏng'],
   'người thân': ['ông nội', 'bà nội', 'ông ngoại', 'bà ngoại', 'cháu nội', 'cháu ngoại', 'em trai', 'em gái', 'anh trai', 'chị gái', 'họ hàng'],
   'con': ['con trai', 'con gái', 'con cái', 'đứa con', 'đứa bé'],
   'thất lạc giấy': ['mất giấy'],

@@ -13,7 +13,7 @@ let clock: FakeClock;
 
 beforeEach(async () => {
   clock = new FakeClock('2026-11-02T02:00:00Z');
-  // The demo province: Bắc Giang (BG) with Tân Tiến, Yên Thế, Bố Hạ.
+  // The demo province: Bắc Ninh (code BG, from before the 2025 merger) with Tân Tiến, Yên Thế, Bố Hạ.
   app = await makeTestApp({ DEMO_DATA: 'true', INVITE_TTL_HOURS: '48' }, { clock });
 });
 afterEach(async () => {
@@ -94,7 +94,7 @@ describe('invitation codes', () => {
 
     const province = codeIn((await cliInvite(['--role', 'manager', '--province', 'BG'])).out);
     const more = await consoleSession(app, 'lanhdao', [`/dangky ${province}`, '/toi']);
-    expect(more).toContain('Phạm vi theo dõi: Bắc Giang, Xã Bố Hạ, Xã Yên Thế');
+    expect(more).toContain('Phạm vi theo dõi: Bắc Ninh, Xã Bố Hạ, Xã Yên Thế');
     expect(await communeIdsInScope(app.db, lanhdao)).toHaveLength(3);
   });
 

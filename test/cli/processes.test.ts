@@ -42,8 +42,8 @@ describe('entry points', () => {
 
   it('cli search --json: ranked procedures, and one JSON line per stdin question in batch mode', async () => {
     const one = await run(['src/cli/index.ts', 'search', 'xin giay doc than', '--json'], '');
-    const hits = JSON.parse(one.stdout) as { code: string; name: string; score: number }[];
-    expect(hits[0]).toMatchObject({ code: '1.004873', name: 'Cấp Giấy xác nhận tình trạng hôn nhân' });
+    const hits = JSON.parse(one.stdout) as { code: string; name: string; score: number; verify: boolean }[];
+    expect(hits[0]).toMatchObject({ code: '1.004873', name: 'Cấp Giấy xác nhận tình trạng hôn nhân', verify: true });
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
 
     const batch = await run(['src/cli/index.ts', 'search'], 'dang ky ket hon\nnhập hộ khẩu\ngiá vàng\n');

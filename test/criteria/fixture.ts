@@ -29,7 +29,7 @@ export async function makeProvince(start = vnInstant('2026-11-01', '08:00')): Pr
   const clock = new FakeClock(start);
   const app = await makeTestApp({}, { clock });
   const { db } = app;
-  const province = await db.province.create({ data: { code: 'BG', name: 'Bắc Giang' } });
+  const province = await db.province.create({ data: { code: 'BG', name: 'Bắc Ninh' } });
   const communeId: Record<string, number> = {};
   for (const [i, code] of COMMUNES.entries()) {
     communeId[code] = (await db.commune.create({ data: { code, name: `Xã Thử ${'ABCD'[i]}`, provinceId: province.id } })).id;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadSeedCatalogue, parseCatalogue, SEED_CATALOGUE_URL } from '../../src/procedures/catalogue.js';
+import { loadSeedCatalogue, parseCatalogue, PROCEDURE_FIELDS, SEED_CATALOGUE_URL } from '../../src/procedures/catalogue.js';
 
 const valid = {
   code: '1.001193',
@@ -18,21 +18,36 @@ const valid = {
 describe('seed catalogue', () => {
   const procedures = loadSeedCatalogue();
 
-  it('has exactly 35 procedures with unique codes', () => {
-    expect(procedures).toHaveLength(35);
-    expect(new Set(procedures.map((p) => p.code)).size).toBe(35);
+  it('has at least 75 procedures with unique codes', () => {
+    expect(procedures.length).toBeGreaterThanOrEqual(75);
+    expect(new Set(procedures.map((p) => p.code.toLowerCase())).size).toBe(procedures.length);
   });
 
   it('sends residence procedures to the commune police and the rest to the desk', () => {
     const police = procedures.filter((p) => p.place === 'police');
-    expect(police).toHaveLength(7);
+    expect(police).toHaveLength(10);
     for (const p of police) expect(p.field).toBe('Cư trú');
   });
 
   it('has NFC names and aliases for every procedure', () => {
     for (const p of procedures) {
       expect(p.name).toBe(p.name.normalize('NFC'));
-      expect(p.aliases.length).toBeGreaterThanOrEqual(8);
+      expect(p.aliases.length, p.code).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it('has an English name, at least three English phrasings and a source for every procedure', () => {
+    for (const p of procedures) {
+      expect(p.nameEn, p.code).toMatch(/^[\x20-\x7e]+$/);
+      expect(p.aliasesEn.length, p.code).toBeGreaterThanOrEqual(3);
+      expect(p.source, p.code).toMatch(/\S/);
+    }
+  });
+
+  it('keeps uncertainty in the verify flag, not inline in citizen-facing values', () => {
+    for (const p of procedures) {
+      const shown = [p.name, p.fee, p.timeLimit, p.online, ...p.documents].join(' ');
+      expect(shown, p.code).not.toMatch(/cần kiểm chứng|chưa xác định/i);
     }
   });
 
@@ -46,7 +61,7 @@ describe('parseCatalogue', () => {
   it('accepts a valid JSON file and normalises text', () => {
     const row = { ...valid, name: '  Đăng ký khai sinh  '.normalize('NFD'), aliases: [' khai sinh '] };
     const result = parseCatalogue(JSON.stringify([row]), 'json');
-    expect(result).toEqual({ ok: true, procedures: [{ ...valid, aliases: ['khai sinh'] }] });
+    expect(result).toEqual({ ok: true, procedures: [{ ...valid, aliases: ['khai sinh'], aliasesEn: [] }] });
     if (result.ok) expect(result.procedures[0].name).toBe('Đăng ký khai sinh'.normalize('NFC'));
   });
 
@@ -58,7 +73,8 @@ describe('parseCatalogue', () => {
       { code: '1.004873', name: '' },
       { ...valid, code: 'bad code!', feeByProvince: 'yes' },
       { ...valid, onlineUrl: 'not a url', extra: 1 },
-      { ...valid, code: 'X-1', field: 'Giáo dục', timeLimitDays: 400 },
+      { ...valid, code: 'X-1', field: 'Thể thao', timeLimitDays: 400 },
+      { ...valid, code: 'X-2', nameEn: '', aliasesEn: 'birth', source: 7 },
     ];
     const result = parseCatalogue(JSON.stringify(rows), 'json');
     expect(result.ok).toBe(false);
@@ -74,10 +90,19 @@ describe('parseCatalogue', () => {
     expect(result.errors).toContain('row 6 (1.001193): onlineUrl: expected an http(s) URL');
     expect(result.errors).toContain('row 6 (1.001193): extra: unknown field');
     expect(result.errors).toContain(
-      'row 7 (X-1): field: expected one of: Hộ tịch, Chứng thực, Cư trú, Bảo trợ xã hội, Kinh doanh, Xây dựng, Đất đai, Hòa giải',
+      `row 7 (X-1): field: expected one of: ${PROCEDURE_FIELDS.join(', ')}`,
     );
     expect(result.errors).toContain('row 7 (X-1): timeLimitDays: expected an integer 0–365');
+    expect(result.errors).toContain('row 8 (X-2): nameEn: must not be empty');
+    expect(result.errors).toContain('row 8 (X-2): aliasesEn: expected a list of texts');
+    expect(result.errors).toContain('row 8 (X-2): source: expected text');
     expect(result.errors.some((e) => e.startsWith('row 1'))).toBe(false);
+  });
+
+  it('keeps the English name, English aliases and the source', () => {
+    const row = { ...valid, nameEn: ' Birth registration ', aliasesEn: ['birth certificate'], source: 'https://dichvucong.gov.vn' };
+    const result = parseCatalogue(JSON.stringify([row]), 'json');
+    expect(result).toEqual({ ok: true, procedures: [{ ...row, nameEn: 'Birth registration', aliases: [] }] });
   });
 
   it('reports duplicate codes', () => {

@@ -38,6 +38,48 @@ const HO_KINH_DOANH = 'KD-thanh-lap-ho-kinh-doanh';
 const XAY_DUNG = '1.013225';
 const DAT_DAI = '1.012753';
 const HOA_GIAI = 'HG-hoa-giai-tranh-chap-dat-dai';
+// Added with the larger catalogue (procedures communes handle since 1/7/2025).
+const NUOI_CON_NUOI = 'NCN-nuoi-con-nuoi-trong-nuoc';
+const LAI_NUOI_CON_NUOI = 'NCN-dang-ky-lai-nuoi-con-nuoi';
+const GHI_CHU_LY_HON = 'HT-ghi-chu-ly-hon';
+const KS_NGUOI_LON = 'HT-khai-sinh-nguoi-da-co-ho-so';
+const KT_NN = 'HT-khai-tu-yeu-to-nuoc-ngoai';
+const DI_CHUC = 'CT-chung-thuc-di-chuc';
+const PHAN_CHIA_DI_SAN = 'CT-thoa-thuan-phan-chia-di-san';
+const KHAI_NHAN_DI_SAN = 'CT-khai-nhan-di-san';
+const TAM_VANG = 'CU-khai-bao-tam-vang';
+const LUU_TRU = 'CU-thong-bao-luu-tru';
+const DIEU_CHINH_CU_TRU = 'CU-dieu-chinh-thong-tin-cu-tru';
+const CHUYEN_TRO_CAP = 'BTXH-chuyen-noi-huong-tro-cap';
+const NUOI_DUONG = 'BTXH-ho-tro-nuoi-duong-doi-tuong';
+const KHAN_CAP_NHA = 'BTXH-tro-giup-khan-cap-nha-o';
+const GIAY_KHUYET_TAT = 'BTXH-doi-cap-lai-giay-khuyet-tat';
+const THOAT_NGHEO = 'BTXH-cong-nhan-thoat-ngheo';
+const MUC_SONG_TB = 'BTXH-ho-muc-song-trung-binh';
+const NCC_TU_TRAN = 'NCC-tro-cap-khi-tu-tran';
+const THO_CUNG = 'NCC-tho-cung-liet-si';
+const THAN_NHAN_LS = 'NCC-tro-cap-than-nhan-liet-si';
+const THAM_MO_LS = 'NCC-tham-vieng-mo-liet-si';
+const NCC_NHA_O = 'NCC-ho-tro-nha-o';
+const BHYT_TRE_EM = '2.000986';
+const HKD_THAY_DOI = 'KD-thay-doi-ho-kinh-doanh';
+const HKD_TAM_NGUNG = 'KD-tam-ngung-ho-kinh-doanh';
+const HKD_CHAM_DUT = 'KD-cham-dut-ho-kinh-doanh';
+const HKD_CAP_LAI = 'KD-cap-lai-giay-ho-kinh-doanh';
+const BAN_RUOU = 'KD-giay-phep-ban-le-ruou';
+const BAN_THUOC_LA = 'KD-giay-phep-ban-le-thuoc-la';
+const GPXD_GIA_HAN = 'XD-dieu-chinh-gia-han-gpxd';
+const CAP_LAI_SO = '1.012786';
+const CAP_DOI_SO = '1.012783';
+const BIEN_DONG = '1.013831';
+const TACH_THUA = '1.012784';
+const THONG_TIN_SO = '1.013833';
+const DINH_CHINH_SO = '1.012790';
+const THE_CHAP = '1.011441';
+const XOA_THE_CHAP = '1.011443';
+const TRICH_LUC_DAT = '1.012789';
+const CHUYEN_MUC_DICH = 'DD-chuyen-muc-dich-su-dung-dat';
+const THIEN_TAI_NN = 'NN-ho-tro-thien-tai-dich-benh';
 
 export const QUESTIONS: [question: string, expectedCode: string][] = [
   // Đăng ký khai sinh
@@ -150,10 +192,10 @@ export const QUESTIONS: [question: string, expectedCode: string][] = [
   // Hợp đồng, giao dịch
   ['chứng thực hợp đồng mua bán đất', HOP_DONG],
   ['công chứng hợp đồng tặng cho nhà', HOP_DONG],
-  ['làm di chúc ở xã được không', HOP_DONG],
+  ['làm di chúc ở xã được không', DI_CHUC],
   ['hop dong chuyen nhuong quyen su dung dat', HOP_DONG],
-  ['văn bản thỏa thuận phân chia di sản thừa kế', HOP_DONG],
-  ['sang tên sổ đỏ cho con', HOP_DONG],
+  ['văn bản thỏa thuận phân chia di sản thừa kế', PHAN_CHIA_DI_SAN],
+  ['sang tên sổ đỏ cho con', BIEN_DONG],
   // Người dịch
   ['chứng thực bản dịch', NGUOI_DICH],
   ['dịch công chứng giấy khai sinh sang tiếng Anh', NGUOI_DICH],
@@ -297,7 +339,7 @@ export const QUESTIONS: [question: string, expectedCode: string][] = [
   ['xac nhan chu ky', CHU_KY],
   ['chứng chữ ký trên đơn', CHU_KY],
   ['làm hợp đồng mua bán nhà đất ở xã', HOP_DONG],
-  ['chứng thực di chúc', HOP_DONG],
+  ['chứng thực di chúc', DI_CHUC],
   ['hợp đồng tặng cho quyền sử dụng đất cho con', HOP_DONG],
   ['dịch thuật công chứng', NGUOI_DICH],
   ['chứng thực bản dịch tiếng Hàn', NGUOI_DICH],
@@ -363,7 +405,7 @@ export const QUESTIONS: [question: string, expectedCode: string][] = [
   ['chứng thực chữ kí trên giấy cam kết', CHU_KY],
   ['hop dong mua ban nha', HOP_DONG],
   ['thế chấp sổ đỏ vay ngân hàng cần chứng thực hợp đồng', HOP_DONG],
-  ['chia di sản thừa kế cho các con', HOP_DONG],
+  ['chia di sản thừa kế cho các con', PHAN_CHIA_DI_SAN],
   ['nhập khẩu cho vợ về nhà chồng', THUONG_TRU],
   ['chuyen ho khau ve que', THUONG_TRU],
   ['dang ky tam tru cho sinh vien', TAM_TRU],
@@ -438,7 +480,7 @@ export const QUESTIONS: [question: string, expectedCode: string][] = [
   ['xin giay xac nhan doc than', HON_NHAN],
   ['trích lục khai sinh bản sao', TRICH_LUC],
   ['bị mất giấy đăng ký kết hôn', TRICH_LUC],
-  ['muốn nhận con riêng của chồng', NHAN_CHA],
+  ['muốn nhận con riêng của chồng', NUOI_CON_NUOI],
   ['đổi tên cho con trong giấy khai sinh', CAI_CHINH],
   ['cải chính năm sinh', CAI_CHINH],
   ['bổ sung thông tin dân tộc', BO_SUNG],
@@ -450,7 +492,7 @@ export const QUESTIONS: [question: string, expectedCode: string][] = [
   ['photo công chứng giấy tờ', BAN_SAO],
   ['chứng thực chữ ký trên đơn xin việc', CHU_KY],
   ['chứng thực hợp đồng tặng cho đất', HOP_DONG],
-  ['công chứng di chúc ở xã', HOP_DONG],
+  ['công chứng di chúc ở xã', DI_CHUC],
   ['nhập khẩu cho con dâu', THUONG_TRU],
   ['dang ky tam tru cho nguoi o tro', TAM_TRU],
   ['gia hạn tạm trú cho sinh viên', GIA_HAN_TT],
@@ -465,6 +507,140 @@ export const QUESTIONS: [question: string, expectedCode: string][] = [
   ['giấy phép xây dựng nhà ở', XAY_DUNG],
   ['cấp sổ đỏ lần đầu', DAT_DAI],
   ['hòa giải tranh chấp đất với hàng xóm', HOA_GIAI],
+  // ── Procedures added when the catalogue grew to the post-2025 commune scope. Written as citizens
+  // type them; a few older questions were relabelled at the same time because a more specific card
+  // now exists for them: wills and inheritance division (formerly answered by the contract card),
+  // "sang tên sổ đỏ" (the transfer registration), and a stepmother taking her husband's child
+  // (legally an adoption, not a recognition of parentage).
+  ['nhận con nuôi cần những gì', NUOI_CON_NUOI],
+  ['xin con nuoi o xa lam the nao', NUOI_CON_NUOI],
+  ['vợ chồng em hiếm muộn muốn nhận nuôi một bé bị bỏ rơi', NUOI_CON_NUOI],
+  ['lệ phí đăng ký nuôi con nuôi bao nhiêu', NUOI_CON_NUOI],
+  ['chú ruột nhận cháu làm con nuôi có mất tiền không', NUOI_CON_NUOI],
+  ['đăng ký lại việc nuôi con nuôi', LAI_NUOI_CON_NUOI],
+  ['giấy tờ con nuôi bị mất hết giờ đăng ký lại', LAI_NUOI_CON_NUOI],
+  ['dang ky lai nuoi con nuoi', LAI_NUOI_CON_NUOI],
+  ['ghi chú ly hôn', GHI_CHU_LY_HON],
+  ['ly hôn bên Hàn Quốc rồi về nước phải làm gì để kết hôn lại', GHI_CHU_LY_HON],
+  ['ghi chu ly hon nuoc ngoai', GHI_CHU_LY_HON],
+  ['mẹ em 60 tuổi chưa bao giờ có giấy khai sinh', KS_NGUOI_LON],
+  ['người lớn chưa có khai sinh thì làm sao', KS_NGUOI_LON],
+  ['khai sinh cho nguoi da co ho so giay to ca nhan', KS_NGUOI_LON],
+  ['chồng em người Hàn mất ở Việt Nam khai tử thế nào', KT_NN],
+  ['khai tu co yeu to nuoc ngoai', KT_NN],
+  ['người nước ngoài chết ở xã mình thì báo tử ở đâu', KT_NN],
+  ['bố muốn lập di chúc cho các con', DI_CHUC],
+  ['lam di chuc o xa', DI_CHUC],
+  ['chứng thực di chúc mất bao nhiêu tiền', DI_CHUC],
+  ['anh em thỏa thuận chia đất bố mẹ để lại', PHAN_CHIA_DI_SAN],
+  ['phan chia di san thua ke khong co di chuc', PHAN_CHIA_DI_SAN],
+  ['làm văn bản phân chia di sản ở xã', PHAN_CHIA_DI_SAN],
+  ['khai nhận di sản thừa kế', KHAI_NHAN_DI_SAN],
+  ['em là con một muốn khai nhận đất của bố mẹ', KHAI_NHAN_DI_SAN],
+  ['khai nhan thua ke', KHAI_NHAN_DI_SAN],
+  ['đi làm ăn xa có phải khai báo tạm vắng không', TAM_VANG],
+  ['khai bao tam vang', TAM_VANG],
+  ['con đi xuất khẩu lao động thì báo tạm vắng ở đâu', TAM_VANG],
+  ['bố mẹ lên chơi ngủ lại nhà mấy hôm có phải báo công an không', LUU_TRU],
+  ['thong bao luu tru', LUU_TRU],
+  ['homestay có khách thì khai báo lưu trú thế nào', LUU_TRU],
+  ['thông tin cư trú của em bị sai ngày sinh', DIEU_CHINH_CU_TRU],
+  ['chủ hộ mất rồi đổi chủ hộ thế nào', DIEU_CHINH_CU_TRU],
+  ['dieu chinh thong tin cu tru', DIEU_CHINH_CU_TRU],
+  ['chuyển nhà sang xã khác thì tiền trợ cấp người già nhận ở đâu', CHUYEN_TRO_CAP],
+  ['chuyen noi nhan tro cap xa hoi', CHUYEN_TRO_CAP],
+  ['đang hưởng trợ cấp khuyết tật chuyển đi nơi khác', CHUYEN_TRO_CAP],
+  ['nuôi cháu mồ côi có được hỗ trợ kinh phí không', NUOI_DUONG],
+  ['hỗ trợ kinh phí chăm sóc người khuyết tật đặc biệt nặng', NUOI_DUONG],
+  ['ho tro kinh phi nuoi duong doi tuong bao tro xa hoi', NUOI_DUONG],
+  ['nhà bị bão làm tốc mái được hỗ trợ gì', KHAN_CAP_NHA],
+  ['nha bi lu cuon troi ho tro lam nha', KHAN_CAP_NHA],
+  ['nhà bị sạt lở muốn xin hỗ trợ khẩn cấp', KHAN_CAP_NHA],
+  ['mất giấy xác nhận khuyết tật thì làm lại ở đâu', GIAY_KHUYET_TAT],
+  ['cap lai giay xac nhan khuyet tat', GIAY_KHUYET_TAT],
+  ['đổi giấy khuyết tật bị rách', GIAY_KHUYET_TAT],
+  ['nhà em muốn xin thoát nghèo', THOAT_NGHEO],
+  ['cong nhan ho thoat ngheo', THOAT_NGHEO],
+  ['đăng ký thoát cận nghèo', THOAT_NGHEO],
+  ['hộ làm nông có mức sống trung bình', MUC_SONG_TB],
+  ['xac nhan ho muc song trung binh', MUC_SONG_TB],
+  ['công nhận hộ nông nghiệp có mức sống trung bình để được hỗ trợ bảo hiểm y tế', MUC_SONG_TB],
+  ['ông em là thương binh vừa từ trần gia đình được hỗ trợ gì', NCC_TU_TRAN],
+  ['mai tang phi nguoi co cong', NCC_TU_TRAN],
+  ['chế độ khi người có công với cách mạng qua đời', NCC_TU_TRAN],
+  ['trợ cấp thờ cúng liệt sĩ', THO_CUNG],
+  ['tien tho cung liet si', THO_CUNG],
+  ['ủy quyền thờ cúng liệt sĩ cho cháu', THO_CUNG],
+  ['con liệt sĩ được hưởng chế độ gì', THAN_NHAN_LS],
+  ['tro cap than nhan liet si', THAN_NHAN_LS],
+  ['vợ liệt sĩ có được trợ cấp hằng tháng không', THAN_NHAN_LS],
+  ['đi thăm mộ liệt sĩ có được hỗ trợ tiền xe không', THAM_MO_LS],
+  ['tham vieng mo liet si', THAM_MO_LS],
+  ['giấy giới thiệu đi viếng mộ liệt sĩ', THAM_MO_LS],
+  ['nhà thương binh bị dột nát có được hỗ trợ xây nhà không', NCC_NHA_O],
+  ['ho tro nha o cho nguoi co cong', NCC_NHA_O],
+  ['xin hỗ trợ sửa nhà cho gia đình liệt sĩ', NCC_NHA_O],
+  ['làm thẻ bảo hiểm y tế cho con mới sinh', BHYT_TRE_EM],
+  ['the bhyt cho tre duoi 6 tuoi', BHYT_TRE_EM],
+  ['con em 2 tuổi chưa có thẻ bảo hiểm y tế', BHYT_TRE_EM],
+  ['đổi địa chỉ hộ kinh doanh', HKD_THAY_DOI],
+  ['thay doi nganh nghe ho kinh doanh', HKD_THAY_DOI],
+  ['chuyển quán sang chỗ khác phải làm giấy tờ gì', HKD_THAY_DOI],
+  ['tạm ngừng kinh doanh hộ cá thể', HKD_TAM_NGUNG],
+  ['tam ngung kinh doanh', HKD_TAM_NGUNG],
+  ['em muốn đóng cửa quán tạm thời vài tháng', HKD_TAM_NGUNG],
+  ['chấm dứt hoạt động hộ kinh doanh', HKD_CHAM_DUT],
+  ['khong kinh doanh nua thi lam gi', HKD_CHAM_DUT],
+  ['dẹp quán nghỉ bán hẳn thì thủ tục thế nào', HKD_CHAM_DUT],
+  ['mất giấy phép kinh doanh hộ gia đình', HKD_CAP_LAI],
+  ['cap lai giay chung nhan dang ky ho kinh doanh', HKD_CAP_LAI],
+  ['giấy đăng ký kinh doanh bị rách xin cấp lại', HKD_CAP_LAI],
+  ['bán rượu có cần giấy phép không', BAN_RUOU],
+  ['giay phep ban le ruou', BAN_RUOU],
+  ['tiệm tạp hóa muốn bán rượu thì xin phép ở đâu', BAN_RUOU],
+  ['giấy phép bán thuốc lá', BAN_THUOC_LA],
+  ['ban le thuoc la can giay phep gi', BAN_THUOC_LA],
+  ['cửa hàng muốn bán thuốc lá điếu', BAN_THUOC_LA],
+  ['gia hạn giấy phép xây dựng', GPXD_GIA_HAN],
+  ['giấy phép xây dựng hết hạn mà chưa xây', GPXD_GIA_HAN],
+  ['mat giay phep xay dung', GPXD_GIA_HAN],
+  ['mất sổ đỏ thì làm lại thế nào', CAP_LAI_SO],
+  ['lam mat so do', CAP_LAI_SO],
+  ['sổ hồng bị mất cắp', CAP_LAI_SO],
+  ['nhà cháy mất hết giấy tờ đất', CAP_LAI_SO],
+  ['cấp đổi sổ đỏ bị rách', CAP_DOI_SO],
+  ['so do bi rach', CAP_DOI_SO],
+  ['sổ đỏ cũ bị ố muốn đổi sổ mới', CAP_DOI_SO],
+  ['đổi bìa đỏ bị mối ăn', CAP_DOI_SO],
+  ['sang tên sổ đỏ sau khi mua đất', BIEN_DONG],
+  ['dang ky bien dong dat dai', BIEN_DONG],
+  ['bố mẹ mất rồi giờ đứng tên sổ đỏ thế nào', BIEN_DONG],
+  ['mua đất xong sang tên mất bao lâu', BIEN_DONG],
+  ['tách thửa đất cho con', TACH_THUA],
+  ['tach thua', TACH_THUA],
+  ['muốn gộp hai thửa đất làm một', TACH_THUA],
+  ['diện tích tối thiểu được tách thửa là bao nhiêu', TACH_THUA],
+  ['sổ đỏ vẫn ghi số chứng minh thư cũ', THONG_TIN_SO],
+  ['cap nhat can cuoc vao so do', THONG_TIN_SO],
+  ['đất bị sạt lở mất một phần diện tích', THONG_TIN_SO],
+  ['sổ đỏ ghi sai tên', DINH_CHINH_SO],
+  ['dinh chinh so do sai nam sinh', DINH_CHINH_SO],
+  ['sổ hồng in sai diện tích', DINH_CHINH_SO],
+  ['thế chấp sổ đỏ', THE_CHAP],
+  ['dang ky the chap quyen su dung dat', THE_CHAP],
+  ['cắm sổ đỏ ngân hàng thì đăng ký ở đâu', THE_CHAP],
+  ['trả hết nợ ngân hàng rồi giải chấp sổ đỏ', XOA_THE_CHAP],
+  ['xoa the chap so do', XOA_THE_CHAP],
+  ['xóa đăng ký thế chấp', XOA_THE_CHAP],
+  ['xin trích lục bản đồ địa chính', TRICH_LUC_DAT],
+  ['kiem tra thong tin thua dat', TRICH_LUC_DAT],
+  ['trước khi mua đất muốn kiểm tra đất có tranh chấp không', TRICH_LUC_DAT],
+  ['chuyển đất vườn lên thổ cư', CHUYEN_MUC_DICH],
+  ['chuyen muc dich su dung dat', CHUYEN_MUC_DICH],
+  ['xin lên đất ở cho mảnh đất trồng cây', CHUYEN_MUC_DICH],
+  ['lúa bị ngập do bão có được hỗ trợ không', THIEN_TAI_NN],
+  ['lon chet do dich ta lon chau phi duoc ho tro', THIEN_TAI_NN],
+  ['kê khai thiệt hại hoa màu sau lũ', THIEN_TAI_NN],
 ];
 
 /** Questions about nothing in the catalogue: search must return []. */
