@@ -2,12 +2,11 @@
 // (Vietnamese names and aliases; English names and aliases where the catalogue has them), and a
 // question is asked of the English one too when it has words that are English and not Vietnamese.
 import { isVietnameseSyllable } from './normalize.js';
-import { english, isEnglishStopWord } from './english.js';
+import { english, fieldInEnglish, isEnglishStopWord } from './english.js';
 import { ProcedureSearch, type SearchHit, type SearchableProcedure } from './search.js';
 
 export interface BilingualEntry extends SearchableProcedure {
   nameEn?: string;
-  fieldEn?: string;
   aliasesEn?: readonly string[];
 }
 
@@ -28,7 +27,7 @@ export class BilingualSearch {
     this.en = new ProcedureSearch(
       entries
         .filter((e) => e.nameEn)
-        .map((e) => ({ code: e.code, kind: e.kind, name: e.nameEn!, field: e.fieldEn ?? '', aliases: e.aliasesEn ?? [] })),
+        .map((e) => ({ code: e.code, kind: e.kind, name: e.nameEn!, field: fieldInEnglish(e.field) ?? '', aliases: e.aliasesEn ?? [] })),
       english,
     );
   }

@@ -76,7 +76,7 @@ export function procedureCard(ctx: Ctx, p: ProcedureRecord, desk: Desk | null): 
 }
 
 export function referralCard(ctx: Ctx, r: ReferralRecord): string {
-  const flagged = { any: r.verify };
+  const flagged = { any: Boolean(r.verify) };
   const lines = [title(ctx, r.name, r.nameEn), ctx.t('referral-not-here')];
   const language = ctx.t('card-facts-language');
   if (language) lines.push(language);

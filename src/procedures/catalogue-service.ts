@@ -5,37 +5,18 @@ import type { Db } from '../db/index.js';
 import type { Procedure } from '../generated/prisma/client.js';
 import { BilingualSearch, type BilingualHit } from './bilingual.js';
 import { decide, type Decision } from './confidence.js';
+import { fieldInEnglish, tokenizeEnglish } from './english.js';
+import { tokenize } from './normalize.js';
 import type { ProcedureInput } from './catalogue.js';
+import { loadReferralRecords, type ReferralRecord } from '../referrals/store.js';
+
+export type { ReferralRecord };
 
 /** Distinct questions whose answers are remembered (oldest forgotten first). */
 const ANSWER_CACHE_SIZE = 5000;
 
 export interface ProcedureRecord extends ProcedureInput {
   id: number;
-  nameEn?: string;
-  aliasesEn?: string[];
-}
-
-/** Something the commune desk does not do, and where to go for it instead. */
-export interface ReferralRecord {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  /** Who handles it (police, court, tax office…). */
-  agency: string;
-  /** Where to go. */
-  where: string;
-  /** What to bring, when known. */
-  bring: string[];
-  online?: string;
-  onlineUrl?: string;
-  /** What the commune can still do, or a caveat. */
-  note?: string;
-  aliases: string[];
-  aliasesEn: string[];
-  source?: string;
-  verify: boolean;
 }
 
 export type CatalogueHit =
@@ -47,6 +28,8 @@ export class ProcedureCatalogue {
   private readonly referralsByCode: Map<string, ReferralRecord>;
   private readonly index: BilingualSearch;
   private readonly answers = new Map<string, Decision<CatalogueHit>>();
+  /** A field's words in either language (sorted, joined) → the field, for fields of several procedures. */
+  private readonly fieldsByWords = new Map<string, string>();
 
   constructor(
     private readonly records: ProcedureRecord[],
@@ -56,6 +39,12 @@ export class ProcedureCatalogue {
   ) {
     this.byCodeMap = new Map(records.map((r) => [r.code, r]));
     this.referralsByCode = new Map(referrals.map((r) => [r.code, r]));
+    for (const field of this.fields()) {
+      if (this.inField(field).length < 2) continue;
+      this.fieldsByWords.set(wordsKey(tokenize(field)), field);
+      const english = fieldInEnglish(field);
+      if (english) this.fieldsByWords.set(wordsKey(tokenizeEnglish(english)), field);
+    }
     this.index = new BilingualSearch([
       ...records.map((r) => ({ ...r, kind: 'procedure' as const })),
       ...referrals.map((r) => ({ ...r, kind: 'referral' as const, field: r.agency })),
@@ -65,10 +54,10 @@ export class ProcedureCatalogue {
   static async load(db: Db): Promise<ProcedureCatalogue> {
     const version = await catalogueVersion(db);
     const rows = await db.procedure.findMany({ orderBy: { id: 'asc' } });
-    return new ProcedureCatalogue(rows.map(toRecord), [], version);
+    return new ProcedureCatalogue(rows.map(toRecord), await loadReferralRecords(db), version);
   }
 
-  /** The same catalogue, or a new one when the table changed (`import procedures` ran). */
+  /** The same catalogue, or a new one when a table changed (`import procedures` or `import referrals` ran). */
   async reloadIfChanged(db: Db): Promise<ProcedureCatalogue> {
     return (await catalogueVersion(db)) === this.version ? this : ProcedureCatalogue.load(db);
   }
@@ -102,7 +91,8 @@ export class ProcedureCatalogue {
     // is immutable for this object's lifetime (an import builds a new one), so answers keep.
     const cached = this.answers.get(question);
     if (cached) return cached;
-    const decision = decide(this.search(question, 5));
+    const field = this.fieldsByWords.get(wordsKey(tokenize(question))) ?? this.fieldsByWords.get(wordsKey(tokenizeEnglish(question)));
+    const decision: Decision<CatalogueHit> = field ? { kind: 'field', field } : decide(this.search(question, 5));
     if (this.answers.size >= ANSWER_CACHE_SIZE) this.answers.delete(this.answers.keys().next().value!);
     this.answers.set(question, decision);
     return decision;
@@ -130,9 +120,18 @@ export class ProcedureCatalogue {
   }
 }
 
+/** The same key for the same set of words in any order. */
+function wordsKey(words: string[]): string {
+  return [...new Set(words)].sort().join(' ');
+}
+
 async function catalogueVersion(db: Db): Promise<string> {
-  const { _count, _max } = await db.procedure.aggregate({ _count: true, _max: { updatedAt: true } });
-  return `${_count}:${_max.updatedAt?.toISOString() ?? ''}`;
+  const [procedures, referrals] = await Promise.all([
+    db.procedure.aggregate({ _count: true, _max: { updatedAt: true } }),
+    db.referral.aggregate({ _count: true, _max: { updatedAt: true } }),
+  ]);
+  const part = (a: typeof procedures) => `${a._count}:${a._max.updatedAt?.toISOString() ?? ''}`;
+  return `${part(procedures)}/${part(referrals)}`;
 }
 
 function toRecord(row: Procedure): ProcedureRecord {

@@ -6,11 +6,26 @@ import { button, column } from '../conversation/replies.js';
 import { cardReply, referralCard } from './card.js';
 import type { CatalogueHit, ProcedureRecord } from './catalogue-service.js';
 import { canAskCommune, knownCommune, xaButtons, xaCommand } from './commune-desk.js';
+import { fieldInEnglish } from './english.js';
 
 const everyone = ['citizen', 'official', 'manager', 'admin'] as const;
 
+/** A field's name in the person's language. */
+function fieldName(ctx: Ctx, field: string): string {
+  return (ctx.locale === 'en' && fieldInEnglish(field)) || field;
+}
+
 function fieldButtons(ctx: Ctx): Reply['buttons'] {
-  return ctx.app.procedures.fields().map((field, i) => [{ label: field, payload: `pf:${i}` }]);
+  return ctx.app.procedures.fields().map((field, i) => [{ label: fieldName(ctx, field), payload: `pf:${i}` }]);
+}
+
+/** The procedures of one field, as buttons. */
+function fieldReply(ctx: Ctx, field: string): Reply {
+  const items = ctx.app.procedures.inField(field);
+  return {
+    text: ctx.t('browse-field', { field: fieldName(ctx, field), count: items.length }),
+    buttons: items.map((p) => [{ label: (ctx.locale === 'en' && p.nameEn) || p.name, payload: `p:${p.code}` }]),
+  };
 }
 
 function noMatch(ctx: Ctx): Reply[] {
@@ -42,6 +57,8 @@ export async function answerQuestion(ctx: Ctx, question: string): Promise<Reply[
   switch (decision.kind) {
     case 'none':
       return noMatch(ctx);
+    case 'field':
+      return [fieldReply(ctx, decision.field)];
     case 'choose': {
       const names = decision.choices.map((h) => label(ctx, h));
       const text =
@@ -75,14 +92,7 @@ export const proceduresModule: ConversationModule = {
       prefix: 'pf',
       async run(ctx, rest) {
         const field = ctx.app.procedures.fields()[Number(rest)];
-        if (!field) return [{ text: ctx.t('button-expired') }];
-        const items = ctx.app.procedures.inField(field);
-        return [
-          {
-            text: ctx.t('browse-field', { field, count: items.length }),
-            buttons: items.map((p) => [{ label: (ctx.locale === 'en' && p.nameEn) || p.name, payload: `p:${p.code}` }]),
-          },
-        ];
+        return field ? [fieldReply(ctx, field)] : [{ text: ctx.t('button-expired') }];
       },
     },
     {

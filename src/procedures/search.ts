@@ -27,6 +27,11 @@ export interface Analyzer {
   soundAlikes?(word: string): string[];
   /** Whether an unknown token may be a typo of a catalogue word (edit distance is tried). */
   mayBeTypo(token: string): boolean;
+  /**
+   * Words are stems: a mistyped word is not stemmed like the right one ("registraton" stays
+   * whole, "registration" becomes "regist"), so a known word it starts with is a candidate.
+   */
+  stems?: boolean;
 }
 
 /** A searchable entry: a procedure, or a referral to another agency. */
@@ -72,6 +77,9 @@ const MIN_PHRASE_ONE_WORD = 0.6;
 const W_PHRASE = 0.6;
 const W_COVERAGE = 0.3;
 const W_BM25 = 0.1;
+
+/** Shortest known stem accepted as the start of a mistyped word. */
+const MIN_STEM_PREFIX = 5;
 
 /** Unigrams followed by adjacent bigrams ("khai_sinh"). */
 function withBigrams(words: readonly string[]): string[] {
@@ -263,14 +271,17 @@ export class ProcedureSearch {
   /**
    * Terms sent to MiniSearch. Terms used by most of the catalogue ("dang", "ky") add almost nothing
    * to BM25 but cost the most to score, so they are left to the re-scoring step (which still counts
-   * them); if nothing else is left, the two rarest terms are used.
+   * them); if no known term is left, the two rarest known terms are added.
    */
   private retrievalTerms(sequence: string[]): string[] {
     const terms = [...new Set(withBigrams(sequence))];
     const limit = Math.max(COMMON_SHARE * this.entries.size, COMMON_MIN);
-    const rare = terms.filter((t) => (this.docFreq.get(t) ?? 0) <= limit);
-    if (rare.length > 0) return rare;
-    return terms.sort((a, b) => (this.docFreq.get(a) ?? 0) - (this.docFreq.get(b) ?? 0)).slice(0, 2);
+    const df = (t: string) => this.docFreq.get(t) ?? 0;
+    const rare = terms.filter((t) => df(t) <= limit);
+    if (rare.some((t) => df(t) > 0)) return rare;
+    // Unknown terms alone retrieve nothing but typo matches ("tu_khai" from "chết ... khai tử").
+    const rarestKnown = terms.filter((t) => df(t) > 0).sort((a, b) => df(a) - df(b));
+    return [...rare, ...rarestKnown.slice(0, 2)];
   }
 
   private info(words: Iterable<string>): number {
@@ -325,6 +336,9 @@ export class ProcedureSearch {
     };
     add(word, 0);
     for (const v of this.analyzer.soundAlikes?.(word) ?? []) add(v, 1);
+    if (this.analyzer.stems && !this.docFreq.has(word)) {
+      for (let len = word.length - 1; len >= MIN_STEM_PREFIX; len--) add(word.slice(0, len), 1);
+    }
     if (!this.docFreq.has(word) && word.length >= 3 && this.analyzer.mayBeTypo(word)) {
       const max = word.length >= 7 ? 2 : 1;
       for (let len = word.length - max; len <= word.length + max; len++) {

@@ -3,6 +3,7 @@
 // English questions find the right entry. Thresholds come from the issue; misses are printed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProcedureCatalogue } from '../../src/procedures/catalogue-service.js';
+import { ENGLISH_QUESTIONS } from './english-questions.js';
 import { OUT_OF_SCOPE } from './out-of-scope.js';
 import { inCatalogueQuality, outOfScopeQuality, rate, seedCatalogue } from './quality.js';
 import { QUESTIONS } from './questions.js';
@@ -34,5 +35,15 @@ describe('answer quality', () => {
     );
     if (q.wrong.length) console.log(`wrong:\n${q.wrong.join('\n')}`);
     expect(rate.share(q.wrongCards, q.total)).toBeLessThanOrEqual(0.02);
+  });
+
+  it('finds the right entry first for ≥ 90% of English questions', () => {
+    expect(ENGLISH_QUESTIONS.length).toBeGreaterThanOrEqual(60);
+    const q = inCatalogueQuality(catalogue, ENGLISH_QUESTIONS);
+    console.log(
+      `English: top-1 ${rate.percent(rate.share(q.top1, q.total))}, answered at once ${rate.percent(rate.share(q.direct, q.total))} of ${q.total}`,
+    );
+    if (q.misses.length) console.log(`not answered at once:\n${q.misses.join('\n')}`);
+    expect(rate.share(q.top1, q.total)).toBeGreaterThanOrEqual(0.9);
   });
 });

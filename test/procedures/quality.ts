@@ -4,18 +4,22 @@
 // tests and by `npm run bench -- search`, so both report the same figures.
 import { IntentDetector } from '../../src/intents/detect.js';
 import { loadSeedCatalogue } from '../../src/procedures/catalogue.js';
-import { ProcedureCatalogue, type ReferralRecord } from '../../src/procedures/catalogue-service.js';
+import { ProcedureCatalogue } from '../../src/procedures/catalogue-service.js';
 import { normalize } from '../../src/procedures/normalize.js';
+import { loadSeedReferrals } from '../../src/referrals/referrals.js';
 import type { OutOfScopeCase } from './out-of-scope.js';
 
 export type Answer =
   | { kind: 'intent'; intent: string }
   | { kind: 'card' | 'referral'; code: string; name: string }
   | { kind: 'choose'; codes: string[] }
+  | { kind: 'field'; field: string }
   | { kind: 'none' };
 
-export function seedCatalogue(referrals: ReferralRecord[] = []): ProcedureCatalogue {
+/** The shipped catalogue and referrals, as the service loads them on first start. */
+export function seedCatalogue(): ProcedureCatalogue {
   const records = loadSeedCatalogue().map((p, i) => ({ ...p, id: i + 1 }));
+  const referrals = loadSeedReferrals().map((r, i) => ({ ...r, id: i + 1 }));
   return new ProcedureCatalogue(records, referrals, 'seed');
 }
 
@@ -28,6 +32,8 @@ export function answerOf(catalogue: ProcedureCatalogue, question: string): Answe
   switch (decision.kind) {
     case 'none':
       return { kind: 'none' };
+    case 'field':
+      return { kind: 'field', field: decision.field };
     case 'choose':
       return { kind: 'choose', codes: decision.choices.map((h) => h.code) };
     case 'answer': {
@@ -110,6 +116,8 @@ function describe(a: Answer): string {
       return `${a.kind} ${a.code} ${a.name}`;
     case 'choose':
       return `choose [${a.codes.join(', ')}]`;
+    case 'field':
+      return `field ${a.field}`;
     case 'none':
       return 'none';
   }
