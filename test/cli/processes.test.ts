@@ -35,7 +35,7 @@ describe('entry points', () => {
   });
 
   it('cli chat: scripted lines, a number presses a button', async () => {
-    const out = await run(['src/cli/index.ts', 'chat', '--user', 'dan'], '/thutuc\n3\n');
+    const out = await run(['src/cli/index.ts', 'chat', '--user', 'dan'], '/thutuc\n4\n');
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/Lĩnh vực Cư trú có \d+ thủ tục/);
   });
