@@ -9,7 +9,7 @@ intent-complaint-file = { $label ->
    *[other] File a complaint: { $label }
 }
 intent-dossier-followed = { $count ->
-    [one] The dossier you follow:
+    [1] The dossier you follow:
    *[other] The dossiers you follow:
 }
 intent-dossier-ask-code = You do not follow any dossier yet. Send the code printed on your receipt (for example ABCD-2345) and I will look up its status and tell you when it is ready.

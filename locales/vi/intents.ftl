@@ -9,7 +9,7 @@ intent-complaint-file = { $label ->
    *[other] Gửi phản ánh: { $label }
 }
 intent-dossier-followed = { $count ->
-    [one] Hồ sơ anh/chị đang theo dõi:
+    [1] Hồ sơ anh/chị đang theo dõi:
    *[other] Các hồ sơ anh/chị đang theo dõi:
 }
 intent-dossier-ask-code = Anh/chị chưa theo dõi hồ sơ nào. Anh/chị gửi mã in trên giấy tiếp nhận hồ sơ (ví dụ ABCD-2345) để tôi tra cứu tình trạng và báo khi có kết quả.

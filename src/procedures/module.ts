@@ -38,8 +38,17 @@ function label(ctx: Ctx, hit: Pick<CatalogueHit, 'record'>): string {
   return (ctx.locale === 'en' && record.nameEn) || record.name;
 }
 
+/** Button labels longer than this are cut at a word, so that they read well on a phone. */
+const MAX_LABEL = 60;
+
+function shorten(text: string): string {
+  if (text.length <= MAX_LABEL) return text;
+  const cut = text.slice(0, MAX_LABEL - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > MAX_LABEL / 2 ? cut.lastIndexOf(' ') : cut.length).replace(/[,;:]$/, '')}…`;
+}
+
 function hitButton(ctx: Ctx, hit: CatalogueHit) {
-  return button(label(ctx, hit).slice(0, 60), `${hit.kind === 'referral' ? 'ref' : 'p'}:${hit.record.code}`);
+  return button(shorten(label(ctx, hit)), `${hit.kind === 'referral' ? 'ref' : 'p'}:${hit.record.code}`);
 }
 
 /** The card of a procedure with the person's commune desk, or the offer to choose it. */
