@@ -17,7 +17,8 @@ const c = (q: string, ok?: string): OutOfScopeCase => (ok ? { q, ok } : { q });
 
 // Labels widened after measuring, where the answer given was right and the label too narrow:
 // the commune certifies an agreement dividing an estate (INHERIT), maternity benefit is social
-// insurance (SOCIAL_INS), the health station does vaccinations.
+// insurance (SOCIAL_INS), the health station does vaccinations; in BLIND_3 the land-data
+// procedure does give cadastral extracts, and a "no criminal record" paper is the criminal record.
 
 const ID_CARD = 'can cuoc|cccd|dinh danh';
 const PASSPORT = 'ho chieu';
@@ -258,5 +259,60 @@ export const BLIND_2: OutOfScopeCase[] = [
   c('my ID card expired', ID_CARD),
 ];
 
+// Written after the confidence rules were fitted on BLIND_1 and BLIND_2, to check them.
+export const BLIND_3: OutOfScopeCase[] = [
+  c('cccd gắn chip bị lỗi', ID_CARD),
+  c('đổi cmnd sang cccd', ID_CARD),
+  c('cấp căn cước cho người già không đi được', ID_CARD),
+  c('ly dị rồi muốn chia tài sản', DIVORCE + '|di san|tai san'),
+  c('vo bo di khong ve, muon ly hon', DIVORCE),
+  c('nhận con nuôi là con riêng của vợ', ADOPTION),
+  c('bố tôi bị nhiễm chất độc da cam có chế độ gì không', MERIT),
+  c('tiền tuất liệt sĩ', MERIT),
+  c('giấy chứng nhận đất bị rách mép', LAND_REISSUE),
+  c('sổ hồng bị ướt mờ chữ', LAND_REISSUE),
+  c('đổi sổ đỏ cũ sang sổ mới', LAND_REISSUE),
+  c('hộ chiếu bị mất ở nước ngoài', PASSPORT),
+  c('đổi biển số xe khi chuyển tỉnh', VEHICLE),
+  c('học bằng lái xe máy ở đâu', LICENCE),
+  c('lý lịch tư pháp để xin việc', CRIMINAL_RECORD),
+  c('quyết toán thuế thu nhập cá nhân online', TAX),
+  c('thuế môn bài hộ kinh doanh', TAX),
+  c('bhyt cho học sinh', HEALTH_INS),
+  c('lương hưu của bố bị chậm', SOCIAL_INS),
+  c('thai sản cho chồng', SOCIAL_INS),
+  c('chuyển trường cho con lên thành phố', 'truong|giao duc'),
+  c('vay vốn làm ăn cho hộ cận nghèo', 'ngan hang|vay'),
+  c('khám nghĩa vụ quân sự', 'quan su'),
+  c('báo mất điện', 'dien'),
+  c('đóng tiền nước ở đâu', 'nuoc'),
+  c('xin giấy phép bán rượu', 'ruou'),
+  c('xin giấy phép bán thuốc lá', 'thuoc la'),
+  c('đăng ký tạm trú cho người nước ngoài'),
+  c('xin visa đi Hàn Quốc'),
+  c('đăng ký kinh doanh công ty'),
+  c('cấp phép xây dựng nhà xưởng'),
+  c('giấy phép môi trường cho trang trại'),
+  c('đăng ký biển số cho thuyền'),
+  c('xin trích lục bản đồ địa chính', 'ban do|dia chinh|ho so dia chinh|trich luc|du lieu dat dai'),
+  c('tra cứu quy hoạch đất'),
+  c('khiếu nại quyết định thu hồi đất'),
+  c('xin giấy xác nhận không có tiền án', CRIMINAL_RECORD),
+  c('xác nhận lý lịch để đi nghĩa vụ'),
+  c('chứng minh thu nhập để vay ngân hàng'),
+  c('giấy giới thiệu'),
+  c('đăng ký'),
+  c('làm lại'),
+  c('xin'),
+  c('sổ'),
+  c('hồ sơ'),
+  c('ủy ban xã ở đâu'),
+  c('mấy giờ mở cửa'),
+  c('how to get a visa extension'),
+  c('where is the police station'),
+  c('I want to buy land'),
+  c('pay my electricity bill', 'dien|electric'),
+];
+
 /** Every batch, measured together. */
-export const OUT_OF_SCOPE: OutOfScopeCase[] = [...BLIND_1, ...BLIND_2];
+export const OUT_OF_SCOPE: OutOfScopeCase[] = [...BLIND_1, ...BLIND_2, ...BLIND_3];
