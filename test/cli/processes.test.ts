@@ -43,7 +43,7 @@ describe('entry points', () => {
   it('cli search --json: ranked procedures, and one JSON line per stdin question in batch mode', async () => {
     const one = await run(['src/cli/index.ts', 'search', 'xin giay doc than', '--json'], '');
     const hits = JSON.parse(one.stdout) as { code: string; name: string; score: number; verify: boolean }[];
-    expect(hits[0]).toMatchObject({ code: '1.004873', name: 'Cấp Giấy xác nhận tình trạng hôn nhân', verify: true });
+    expect(hits[0]).toMatchObject({ code: '1.004873', name: 'Cấp Giấy xác nhận tình trạng hôn nhân', verify: true, kind: 'procedure' });
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
 
     const batch = await run(['src/cli/index.ts', 'search'], 'dang ky ket hon\nnhập hộ khẩu\ngiá vàng\n');
@@ -52,6 +52,9 @@ describe('entry points', () => {
     expect(lines[0][0].code).toBe('1.000894');
     expect(lines[1][0].code).toBe('1.004222');
     expect(lines[2]).toEqual([]);
+
+    const referral = await run(['src/cli/index.ts', 'search', 'lam cccd o dau', '--json'], '');
+    expect((JSON.parse(referral.stdout) as { code: string; kind: string }[])[0]).toMatchObject({ code: 'REF-CCCD', kind: 'referral' });
   });
 
   it('a bad environment stops start-up with every problem listed', async () => {
