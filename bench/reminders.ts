@@ -9,6 +9,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createApp, type App } from '../src/app.js';
+import type { Services } from '../src/services.js';
 import { testConfig } from '../src/config/index.js';
 import { sendMonthlyReminders } from '../src/criteria/reminders.js';
 import { OutboxDispatcher } from '../src/outbox/dispatcher.js';
@@ -69,7 +70,7 @@ async function populate(db: Db): Promise<number> {
  * Peak RSS and heap (MiB) while `work` runs. Sampled at every database query: the run is one
  * long chain of promises on a synchronous SQLite driver, so timers would never fire in it.
  */
-async function peakMemory<T>(app: App, work: () => Promise<T>): Promise<{ result: T; rss: number; heap: number }> {
+async function peakMemory<S extends Pick<Services, 'db'>, T>(services: S, work: (sampled: S) => Promise<T>): Promise<{ result: T; rss: number; heap: number }> {
   let rss = 0;
   let heap = 0;
   const sample = () => {
@@ -77,8 +78,7 @@ async function peakMemory<T>(app: App, work: () => Promise<T>): Promise<{ result
     rss = Math.max(rss, m.rss);
     heap = Math.max(heap, m.heapUsed);
   };
-  const original = app.db;
-  app.db = original.$extends({
+  const db = services.db.$extends({
     query: {
       $allModels: {
         async $allOperations({ args, query }) {
@@ -88,13 +88,9 @@ async function peakMemory<T>(app: App, work: () => Promise<T>): Promise<{ result
       },
     },
   }) as unknown as Db;
-  try {
-    const result = await work();
-    sample();
-    return { result, rss: rss / 2 ** 20, heap: heap / 2 ** 20 };
-  } finally {
-    app.db = original;
-  }
+  const result = await work({ ...services, db });
+  sample();
+  return { result, rss: rss / 2 ** 20, heap: heap / 2 ** 20 };
 }
 
 /** A full collection before measuring, so the heap baseline is what is alive, not garbage. */
@@ -121,7 +117,7 @@ export async function benchReminders(): Promise<{ name: string; figures: Record<
     if (enqueued !== officials) throw new Error(`${enqueued} reminders for ${officials} officials`);
 
     const again = performance.now();
-    const rerun = await countQueries(app, () => sendMonthlyReminders(app, MONTH));
+    const rerun = await countQueries(app, (counted) => sendMonthlyReminders(counted, MONTH));
     const rerunSeconds = (performance.now() - again) / 1000;
     if (rerun.result.enqueued !== 0) throw new Error('the re-run wrote reminders again');
 
@@ -130,7 +126,7 @@ export async function benchReminders(): Promise<{ name: string; figures: Record<
     await app.db.outboxMessage.deleteMany({});
     collectGarbage();
     const before = process.memoryUsage();
-    const counted = await countQueries(app, () => peakMemory(app, () => sendMonthlyReminders(app, MONTH)));
+    const counted = await countQueries(app, (counted) => peakMemory(counted, (sampled) => sendMonthlyReminders(sampled, MONTH)));
     const composed = counted.result;
 
     const unpacedSeconds = await drain(app, false);

@@ -1,28 +1,28 @@
-// Composition root: opens the database, loads strings and wires the domain modules into the
-// conversation core. Channels, the HTTP server and the jobs are started by main.ts on top.
+// Composition root: builds the services first (database, strings, catalogue, limits), then the
+// conversation on top of them, and returns the whole, finished. Channels, the HTTP server and
+// the jobs are started by main.ts on top.
+import type { DestinationStream } from 'pino';
 import type { Config } from './config/index.js';
-import { openDatabase, type Db } from './db/index.js';
+import type { Services } from './services.js';
+import { openDatabase } from './db/index.js';
 import { I18n } from './i18n/index.js';
-import { createLogger, type Logger } from './shared/log.js';
+import { createLogger } from './shared/log.js';
 import { systemClock, type Clock } from './shared/clock.js';
+import { Listeners } from './shared/listeners.js';
+import { WindowLimiter } from './shared/rate-limit.js';
 import { Conversation } from './conversation/core.js';
 import { conversationModules } from './conversation/modules.js';
 import { seedDatabase } from './db/seed.js';
 import { ProcedureCatalogue } from './procedures/catalogue-service.js';
-import type { DestinationStream } from 'pino';
-import type { Account } from './generated/prisma/client.js';
+import { loadComplaintCategories } from './complaints/categories.js';
 
-export interface App {
-  config: Config;
-  db: Db;
-  dbPath: string;
-  clock: Clock;
-  log: Logger;
-  i18n: I18n;
-  conversation: Conversation;
-  procedures: ProcedureCatalogue;
-  /** Things that must react when a person's role changes (Telegram's per-chat command menu). */
-  onRoleChanged: ((account: Account) => Promise<void>)[];
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+export interface App extends Services {
+  readonly conversation: Conversation;
+  /** The SQLite file (backups, tests). */
+  readonly dbPath: string;
   close(): Promise<void>;
 }
 
@@ -31,23 +31,37 @@ export interface AppOptions {
   logDestination?: DestinationStream;
   /** Seed the catalogue, criteria sets and (with DEMO_DATA) the demo province. Default true. */
   seed?: boolean;
+  /** Strings to use instead of the bundled ones (tests record which messages were said). */
+  i18n?: I18n;
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = createLogger(config.LOG_LEVEL, options.logDestination);
+  // Settings read from files are checked before anything is opened.
+  const complaintCategories = loadComplaintCategories(config);
+  const clock = options.clock ?? systemClock;
   const opened = await openDatabase(config.DATABASE_URL);
-  const app = {
+  const { db } = opened;
+  if (options.seed !== false) await seedDatabase({ db, config, clock });
+  const services: Services = {
     config,
-    db: opened.db,
-    dbPath: opened.path,
-    clock: options.clock ?? systemClock,
+    db,
+    hotPath: opened.hotPath,
+    clock,
     log,
-    i18n: new I18n(),
-    onRoleChanged: [],
+    i18n: options.i18n ?? new I18n((locale, id) => log.warn({ locale, id }, 'message id missing from the locales')),
+    limits: {
+      messages: new WindowLimiter(config.RATE_LIMIT_MESSAGES_PER_MINUTE, MINUTE_MS),
+      wrongCodes: new WindowLimiter(config.RATE_LIMIT_WRONG_CODES_PER_HOUR, HOUR_MS),
+    },
+    complaintCategories,
+    procedures: await ProcedureCatalogue.load(db),
+    roleChanged: new Listeners(),
+  };
+  return {
+    ...services,
+    conversation: new Conversation(services, conversationModules()),
+    dbPath: opened.path,
     close: opened.close,
-  } as unknown as App;
-  app.conversation = new Conversation(app, conversationModules());
-  if (options.seed !== false) await seedDatabase(app);
-  app.procedures = await ProcedureCatalogue.load(app.db);
-  return app;
+  };
 }

@@ -1,6 +1,8 @@
 // Starts the messenger channels that are configured, and collects their HTTP routes and
 // outbox senders. With none configured the service runs on the console channel alone.
-import type { App } from './app.js';
+import type { Services } from './services.js';
+import type { Conversation } from './conversation/core.js';
+import type { TelegramBotOptions } from '../bots/telegram/bot.js';
 import type { HttpRoutes } from './http/server.js';
 import type { ChannelSender } from './outbox/types.js';
 import { complaintPages } from './complaints/public-page.js';
@@ -16,20 +18,24 @@ export interface RunningChannels {
   stop(): Promise<void>;
 }
 
-export async function startChannels(app: App): Promise<RunningChannels> {
+export async function startChannels(
+  services: Services,
+  conversation: Pick<Conversation, 'handle' | 'menuFor'>,
+  options: { telegram?: TelegramBotOptions } = {},
+): Promise<RunningChannels> {
   const names: string[] = ['console'];
   const routes: HttpRoutes[] = [complaintPages, deskApiRoutes];
   const senders: ChannelSender[] = [];
   const stops: (() => Promise<void>)[] = [];
-  if (app.config.TELEGRAM_BOT_TOKEN) {
-    const telegram = await startTelegram(app);
+  if (services.config.TELEGRAM_BOT_TOKEN) {
+    const telegram = await startTelegram(services, conversation, options.telegram);
     names.push('telegram');
     routes.push(...telegram.routes);
     senders.push(telegram.sender);
     stops.push(telegram.stop);
   }
-  if (zaloConfigured(app.config)) {
-    const zalo = await startZalo(app);
+  if (zaloConfigured(services.config)) {
+    const zalo = await startZalo(services, conversation);
     names.push('zalo');
     routes.push(zalo.routes);
     senders.push(zalo.sender);

@@ -6,25 +6,13 @@ import { buildServer } from './http/server.js';
 import { startChannels } from './channels.js';
 import { runConsoleChat } from '../bots/console/chat.js';
 import { zaloConfigured } from '../bots/zalo/channel.js';
+import { withTelegramIdentity } from '../bots/telegram/identity.js';
 import { startDispatcher } from './outbox/dispatcher.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { jobs } from './jobs/registry.js';
 import { serializeError } from './shared/log.js';
 
 const CATALOGUE_CHECK_MS = 60_000;
-
-function readConfig(): Config {
-  try {
-    loadDotEnv();
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
 
 /** The console chat opens when asked, or by default when no messenger is configured. */
 function consoleWanted(config: Config): boolean {
@@ -33,13 +21,15 @@ function consoleWanted(config: Config): boolean {
 }
 
 async function main(): Promise<void> {
-  const env = readConfig();
+  loadDotEnv();
+  const env = loadConfig();
   const wantConsole = consoleWanted(env);
   // In the terminal chat, routine logs would drown the conversation: warnings only, unless
   // LOG_LEVEL was set on purpose.
-  const config = wantConsole && !process.env.LOG_LEVEL ? { ...env, LOG_LEVEL: 'warn' as const } : env;
+  const quiet = wantConsole && !process.env.LOG_LEVEL ? { ...env, LOG_LEVEL: 'warn' as const } : env;
+  const { config, botInfo } = await withTelegramIdentity(quiet);
   const app: App = await createApp(config);
-  const channels = await startChannels(app);
+  const channels = await startChannels(app, app.conversation, { telegram: { botInfo } });
   const dispatcher = startDispatcher(app, channels.senders);
   const scheduler = startScheduler(app, jobs);
   const server = await buildServer(app, channels.routes);
@@ -59,10 +49,7 @@ async function main(): Promise<void> {
 
   // An `import procedures` run from the CLI lands in the same database: pick it up.
   const catalogueCheck = setInterval(() => {
-    app.procedures
-      .reloadIfChanged(app.db)
-      .then((catalogue) => (app.procedures = catalogue))
-      .catch((error) => app.log.warn({ err: error }, 'procedure catalogue reload failed'));
+    app.procedures.reloadIfChanged().catch((error) => app.log.warn({ err: error }, 'procedure catalogue reload failed'));
   }, CATALOGUE_CHECK_MS).unref();
 
   let stopping = false;
@@ -86,7 +73,7 @@ async function main(): Promise<void> {
     const address = server.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     process.stdout.write(`${app.i18n.t('vi', 'console-start', { url: `http://${config.HOST}:${port}` })}\n`);
-    await runConsoleChat(app, {
+    await runConsoleChat(app, app.conversation, {
       userId: 'nguoidan',
       input: process.stdin,
       output: process.stdout,
@@ -99,6 +86,11 @@ async function main(): Promise<void> {
 try {
   await main();
 } catch (error) {
+  // A bad variable or settings file: one message listing every problem, no stack.
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);
+    process.exit(1);
+  }
   // Printed as its stack only: Node's default report also shows nested causes, and a failed
   // Telegram request's cause spells out the URL, which holds the bot token.
   const shown = serializeError(error) as { stack?: string } | undefined;

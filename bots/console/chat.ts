@@ -2,7 +2,8 @@
 // otherwise (one message per line, replies printed), which is how tests and demos drive it.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { App } from '../../src/app.js';
+import type { Services } from '../../src/services.js';
+import type { Conversation } from '../../src/conversation/core.js';
 import { ConsoleRenderer } from './render.js';
 import { consoleSender } from './sender.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
@@ -14,7 +15,11 @@ export interface ConsoleChatOptions {
   interactive: boolean;
 }
 
-export async function runConsoleChat(app: App, options: ConsoleChatOptions): Promise<void> {
+export async function runConsoleChat(
+  services: Pick<Services, 'db' | 'clock' | 'log' | 'config' | 'i18n'>,
+  conversation: Pick<Conversation, 'handle'>,
+  options: ConsoleChatOptions,
+): Promise<void> {
   const { input, output, interactive, userId } = options;
   const renderer = new ConsoleRenderer();
   const rl = createInterface({ input, terminal: interactive });
@@ -22,15 +27,15 @@ export async function runConsoleChat(app: App, options: ConsoleChatOptions): Pro
   const prompt = () => interactive && output.write('> ');
   // Pushes to this user (rating requests, complaint updates…) are printed in this chat: as
   // they come when interactive; after each reply when scripted, so a script sees them in order.
-  const pushes = new OutboxDispatcher(app, {
+  const pushes = new OutboxDispatcher(services, {
     senders: [consoleSender((replies) => write(renderer.render(replies, 'push')))],
     chatId: userId,
   });
   if (interactive) pushes.start();
 
   if (interactive) {
-    write(app.i18n.t('vi', 'console-banner', { user: userId }));
-    write(renderer.render(await app.conversation.handle({ channel: 'console', userId, text: '/start' })));
+    write(services.i18n.t('vi', 'console-banner', { user: userId }));
+    write(renderer.render(await conversation.handle({ channel: 'console', userId, text: '/start' })));
     prompt();
   }
   for await (const line of rl) {
@@ -41,7 +46,7 @@ export async function runConsoleChat(app: App, options: ConsoleChatOptions): Pro
     }
     if (interactive && (typed === '/exit' || typed === '/thoat')) break;
     const payload = renderer.pressed(typed);
-    const replies = await app.conversation.handle(
+    const replies = await conversation.handle(
       payload ? { channel: 'console', userId, payload } : { channel: 'console', userId, text: typed },
     );
     write(renderer.render(replies));

@@ -4,7 +4,8 @@ import { Bot, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import type { App } from '../../src/app.js';
+import type { Services } from '../../src/services.js';
+import type { Conversation } from '../../src/conversation/core.js';
 import { updateHandler } from './handler.js';
 import { describeError, logUpdateFailure } from './errors.js';
 import type { InboundLedger } from '../../src/shared/inbound-updates.js';
@@ -18,36 +19,42 @@ export interface TelegramBotOptions {
 const WEBHOOK_REPLY_METHODS = new Set(['sendMessage']);
 
 /** Refusals and unreachable API show up in the logs as method + code, never the payload. */
-function logFailures(app: App): Transformer {
+function logFailures(services: Pick<Services, 'log'>): Transformer {
   return async (prev, method, payload, signal) => {
     try {
       const result = await prev(method, payload, signal);
-      if (!result.ok) app.log.warn({ method, code: result.error_code, description: result.description }, 'telegram api refused');
+      if (!result.ok) services.log.warn({ method, code: result.error_code, description: result.description }, 'telegram api refused');
       return result;
     } catch (error) {
-      if (!signal?.aborted) app.log.warn({ method, err: describeError(error) }, 'telegram api unreachable');
+      if (!signal?.aborted) services.log.warn({ method, err: describeError(error) }, 'telegram api unreachable');
       throw error;
     }
   };
 }
 
-export function createTelegramBot(app: App, token: string, ledger: InboundLedger, options: TelegramBotOptions = {}): Bot {
+export function createTelegramBot(
+  services: Pick<Services, 'config' | 'log'>,
+  conversation: Pick<Conversation, 'handle'>,
+  token: string,
+  ledger: InboundLedger,
+  options: TelegramBotOptions = {},
+): Bot {
   const bot = new Bot(token, {
     botInfo: options.botInfo,
     client: {
-      apiRoot: app.config.TELEGRAM_API_ROOT,
+      apiRoot: services.config.TELEGRAM_API_ROOT,
       canUseWebhookReply: (method) => WEBHOOK_REPLY_METHODS.has(method),
     },
   });
-  bot.api.config.use(logFailures(app));
+  bot.api.config.use(logFailures(services));
   // Bounded, so that a reply never waits more than a few seconds behind a rate limit or a
   // broken connection; pushes that must arrive go through the outbox, which retries durably.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10, rethrowHttpErrors: true }));
 
   // Keyed defensively: grammY reads `chat` from the raw update, before inbound.ts validates it.
   bot.use(sequentialize((ctx) => ctx.chat?.id?.toString()));
-  bot.use(updateHandler(app, bot, ledger));
+  bot.use(updateHandler(services, conversation, bot, ledger));
   // Long polling reports failures here; webhook mode gets them thrown back (see webhook.ts).
-  bot.catch((error) => logUpdateFailure(app.log, error));
+  bot.catch((error) => logUpdateFailure(services.log, error));
   return bot;
 }

@@ -1,13 +1,14 @@
 // The middleware between grammY and the core: each update is claimed once in InboundUpdate,
 // turned into an Inbound, answered by the conversation, and its replies sent back.
 import type { Api, Bot, Context } from 'grammy';
-import type { App } from '../../src/app.js';
+import type { Services } from '../../src/services.js';
+import type { Conversation } from '../../src/conversation/core.js';
 import type { InboundLedger } from '../../src/shared/inbound-updates.js';
 import { toInbound } from './inbound.js';
 import { telegramCalls } from './render.js';
 import { describeError } from './errors.js';
 
-export function updateHandler(app: App, bot: Bot, ledger: InboundLedger) {
+export function updateHandler(services: Pick<Services, 'log'>, conversation: Pick<Conversation, 'handle'>, bot: Bot, ledger: InboundLedger) {
   return async (ctx: Context): Promise<void> => {
     const mapped = toInbound(ctx.update);
     if (!mapped) return;
@@ -18,11 +19,11 @@ export function updateHandler(app: App, bot: Bot, ledger: InboundLedger) {
 
     let outcome: 'processed' | 'failed' = 'failed';
     try {
-      const replies = await app.conversation.handle(inbound);
+      const replies = await conversation.handle(inbound);
       // The button's spinner is stopped over HTTP, alongside the answer: as a webhook reply
       // it would answer Telegram before the update is handled, and a shutdown or crash in
       // between would lose an update that Telegram considers delivered.
-      const answering = callbackQueryId ? answerButton(app, bot.api, callbackQueryId, updateId) : undefined;
+      const answering = callbackQueryId ? answerButton(services, bot.api, callbackQueryId, updateId) : undefined;
       const calls = telegramCalls(chatId, replies);
       // ctx.api may carry the first call in the webhook response. Several messages all go
       // over HTTP instead, one after the other, so that they arrive in order.
@@ -37,10 +38,10 @@ export function updateHandler(app: App, bot: Bot, ledger: InboundLedger) {
 }
 
 /** Stops the button's spinner; a press older than Telegram's window cannot be answered, which is fine. */
-async function answerButton(app: App, api: Api, queryId: string, updateId: string): Promise<void> {
+async function answerButton(services: Pick<Services, 'log'>, api: Api, queryId: string, updateId: string): Promise<void> {
   try {
     await api.answerCallbackQuery(queryId);
   } catch (error) {
-    app.log.debug({ updateId, err: describeError(error) }, 'callback query not answered');
+    services.log.debug({ updateId, err: describeError(error) }, 'callback query not answered');
   }
 }

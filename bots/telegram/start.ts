@@ -2,7 +2,8 @@
 // Also installs the command menus and hands the outbox its sender.
 import type { Bot } from 'grammy';
 import { run } from '@grammyjs/runner';
-import type { App } from '../../src/app.js';
+import type { Services } from '../../src/services.js';
+import type { Conversation } from '../../src/conversation/core.js';
 import type { HttpRoutes } from '../../src/http/server.js';
 import type { ChannelSender } from '../../src/outbox/types.js';
 import { createTelegramBot, type TelegramBotOptions } from './bot.js';
@@ -23,21 +24,24 @@ export interface TelegramChannel {
   stop(): Promise<void>;
 }
 
-export async function startTelegram(app: App, options: TelegramBotOptions = {}): Promise<TelegramChannel> {
-  const { config } = app;
+export async function startTelegram(
+  services: Services,
+  conversation: Pick<Conversation, 'handle' | 'menuFor'>,
+  options: TelegramBotOptions = {},
+): Promise<TelegramChannel> {
+  const { config } = services;
   const token = config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error('TELEGRAM_BOT_TOKEN is not set');
-  const ledger = new InboundLedger(app.db, 'telegram', app.clock);
-  const bot = createTelegramBot(app, token, ledger, options);
+  const ledger = new InboundLedger(services, 'telegram');
+  const bot = createTelegramBot(services, conversation, token, ledger, options);
   await bot.init();
-  // Deep links (https://t.me/<bot>?start=…) need the bot's username.
-  config.TELEGRAM_BOT_USERNAME ??= bot.botInfo.username;
 
-  app.onRoleChanged.push(chatMenuUpdater(app, bot.api));
+  const menus = { i18n: services.i18n, conversation, log: services.log };
+  services.roleChanged.add(chatMenuUpdater(menus, bot.api));
   try {
-    await setDefaultMenus(app, bot.api);
+    await setDefaultMenus(menus, bot.api);
   } catch (error) {
-    app.log.warn({ err: describeError(error) }, 'telegram default menu not set');
+    services.log.warn({ err: describeError(error) }, 'telegram default menu not set');
   }
   const sender = telegramSender(config, token);
 
@@ -46,14 +50,14 @@ export async function startTelegram(app: App, options: TelegramBotOptions = {}):
     const secret = config.TELEGRAM_WEBHOOK_SECRET!;
     const url = `${config.PUBLIC_URL.replace(/\/+$/, '')}${WEBHOOK_PATH}`;
     await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES });
-    app.log.info({ mode: 'webhook', bot: bot.botInfo.username }, 'telegram started');
+    services.log.info({ mode: 'webhook', bot: bot.botInfo.username }, 'telegram started');
     return { bot, mode: 'webhook', routes: [webhookRoutes(bot, secret)], sender, stop: async () => undefined };
   }
 
   // getUpdates is refused while a webhook is set (left over from an earlier webhook deployment).
   await bot.api.deleteWebhook();
   const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES }, silent: true } });
-  app.log.info({ mode: 'polling', bot: bot.botInfo.username }, 'telegram started');
+  services.log.info({ mode: 'polling', bot: bot.botInfo.username }, 'telegram started');
   return {
     bot,
     mode: 'polling',

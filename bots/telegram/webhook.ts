@@ -48,7 +48,7 @@ export function webhookRoutes(bot: Bot, secretToken: string): HttpRoutes {
     onTimeout: 'return',
     timeoutMilliseconds: WEBHOOK_TIMEOUT_MS,
   });
-  return (server, app) => {
+  return (server, services) => {
     const authorised = async (request: FastifyRequest, reply: FastifyReply) => {
       const header = request.headers[SECRET_HEADER];
       if (!safeEqual(typeof header === 'string' ? header : '', secretToken)) {
@@ -61,7 +61,7 @@ export function webhookRoutes(bot: Bot, secretToken: string): HttpRoutes {
         await handle(request, reply);
       } catch (error) {
         // Logged here rather than by the server, whose error log would include the update.
-        logUpdateFailure(app.log, error);
+        logUpdateFailure(services.log, error);
         // Telegram delivers it again later; if it had been claimed, that delivery is skipped.
         if (!reply.sent) reply.code(500).send({ ok: false });
       }

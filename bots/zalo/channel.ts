@@ -1,6 +1,7 @@
 // The Zalo OA channel: webhook in, client out, tokens kept fresh. Started by src/channels.ts
 // when ZALO_APP_ID and ZALO_OA_SECRET_KEY are set.
-import type { App } from '../../src/app.js';
+import type { Services } from '../../src/services.js';
+import type { Conversation } from '../../src/conversation/core.js';
 import type { Config } from '../../src/config/index.js';
 import type { HttpRoutes } from '../../src/http/server.js';
 import { ZaloTokens } from './tokens.js';
@@ -25,16 +26,16 @@ export function zaloConfigured(config: Config): boolean {
   return Boolean(config.ZALO_APP_ID && config.ZALO_OA_SECRET_KEY);
 }
 
-export async function startZalo(app: App): Promise<ZaloChannel> {
-  const requestsPerMinute = app.config.ZALO_REQUESTS_PER_MINUTE;
-  const tokens = new ZaloTokens(app);
+export async function startZalo(services: Services, conversation: Pick<Conversation, 'handle'>): Promise<ZaloChannel> {
+  const requestsPerMinute = services.config.ZALO_REQUESTS_PER_MINUTE;
+  const tokens = new ZaloTokens(services);
   await tokens.seedFromConfig();
-  const client = new ZaloClient({ apiBase: app.config.ZALO_API_BASE, tokens, requestsPerMinute });
-  const sender = new ZaloSender(app, client, requestsPerMinute);
-  const worker = new ZaloWorker(app, sender);
+  const client = new ZaloClient({ apiBase: services.config.ZALO_API_BASE, tokens, requestsPerMinute });
+  const sender = new ZaloSender(services, client, requestsPerMinute);
+  const worker = new ZaloWorker(services, conversation, sender);
   await worker.recover();
   const keepFresh = setInterval(() => {
-    tokens.accessToken().catch((error: Error) => app.log.warn({ err: error.message }, 'zalo token check failed'));
+    tokens.accessToken().catch((error: Error) => services.log.warn({ err: error.message }, 'zalo token check failed'));
   }, KEEP_FRESH_EVERY_MS);
   keepFresh.unref();
   return {

@@ -23,7 +23,7 @@ export const zaloCommand: CliCommand = {
       }
     }
     const app = await io.openApp();
-    const t = (id: string, a?: Record<string, string | number>) => app.i18n.t('vi', id, a);
+    const t = app.i18n.in('vi');
     try {
       const now = app.clock.now();
       if (sub === 'set-tokens') {

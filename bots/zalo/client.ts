@@ -11,6 +11,7 @@ import type { SendOutcome } from '../../src/outbox/types.js';
 import { Gate } from '../../src/outbox/pacing.js';
 import { NoZaloTokens, type ZaloTokens } from './tokens.js';
 import { zaloSteps, type MoreLabel, type ZaloStep } from './render.js';
+import { safeJson } from '../../src/shared/json.js';
 
 export const REQUESTS_PER_MINUTE = 4000;
 const TIMEOUT_MS = 15_000;
@@ -176,14 +177,6 @@ export class ZaloClient {
 
 function missing(field: string): Failed {
   return { ok: false, code: 0, message: `upload answer without ${field}` };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 /** What the outbox should do after a failed answer. */

@@ -1,7 +1,7 @@
 // The Zalo ChannelSender: what the outbox dispatcher and the direct replies to webhook events
 // both send through. A person Zalo will not deliver to now (7-day rule) is marked unreachable
 // so the outbox holds their pushes until they write again.
-import type { App } from '../../src/app.js';
+import type { Services } from '../../src/services.js';
 import type { Reply } from '../../src/conversation/types.js';
 import type { ChannelSender, SendOutcome } from '../../src/outbox/types.js';
 import { localeOf } from '../../src/accounts/accounts.js';
@@ -14,7 +14,7 @@ export class ZaloSender implements ChannelSender {
   readonly pace: ChannelSender['pace'];
 
   constructor(
-    private readonly app: App,
+    private readonly services: Pick<Services, 'db' | 'clock' | 'log' | 'i18n'>,
     private readonly client: ZaloClient,
     requestsPerMinute = REQUESTS_PER_MINUTE,
   ) {
@@ -24,11 +24,11 @@ export class ZaloSender implements ChannelSender {
   async send(chatId: string, reply: Reply): Promise<SendOutcome> {
     const outcome = await this.client.deliver(chatId, reply, await this.moreLabel(chatId, reply));
     if (!outcome.ok) {
-      this.app.log.warn({ channel: 'zalo', kind: outcome.kind, error: outcome.error }, 'zalo send failed');
+      this.services.log.warn({ channel: 'zalo', kind: outcome.kind, error: outcome.error }, 'zalo send failed');
       if (outcome.kind === 'unreachable') {
-        await this.app.db.account.updateMany({
+        await this.services.db.account.updateMany({
           where: { channel: 'zalo', externalId: chatId },
-          data: { unreachableAt: this.app.clock.now() },
+          data: { unreachableAt: this.services.clock.now() },
         });
       }
     }
@@ -39,12 +39,12 @@ export class ZaloSender implements ChannelSender {
   private async moreLabel(chatId: string, reply: Reply): Promise<MoreLabel> {
     let locale: Locale = defaultLocale;
     if (buttonCount(reply) > ZALO_MAX_BUTTONS) {
-      const account = await this.app.db.account.findUnique({
+      const account = await this.services.db.account.findUnique({
         where: { channel_externalId: { channel: 'zalo', externalId: chatId } },
         select: { locale: true },
       });
       if (account) locale = localeOf(account);
     }
-    return (part, total) => this.app.i18n.t(locale, 'zalo-more-options', { part, total });
+    return (part, total) => this.services.i18n.t(locale, 'zalo-more-options', { part, total });
   }
 }

@@ -18,7 +18,7 @@
 //   and an admin stores a new pair with `zalo set-tokens` from the developer console.
 import { request } from 'undici';
 import { z } from 'zod';
-import type { App } from '../../src/app.js';
+import type { Services } from '../../src/services.js';
 import type { Db } from '../../src/db/index.js';
 import type { ZaloToken } from '../../src/generated/prisma/client.js';
 
@@ -52,7 +52,7 @@ export class NoZaloTokens extends Error {
   }
 }
 
-export type TokenApp = Pick<App, 'db' | 'clock' | 'log' | 'config'>;
+export type TokenApp = Pick<Services, 'db' | 'clock' | 'log' | 'config'>;
 
 /** When the stored access token should be replaced: 20 h after issue, or at 80% of a shorter life. */
 export function refreshDueAt(row: Pick<ZaloToken, 'refreshedAt' | 'accessExpiresAt'>): Date {
@@ -90,10 +90,10 @@ export class ZaloTokens {
   private refreshBlockedUntil = 0;
   private cached: { row: ZaloToken; readAt: number } | null = null;
 
-  constructor(private readonly app: TokenApp) {}
+  constructor(private readonly services: TokenApp) {}
 
   async stored(): Promise<ZaloToken | null> {
-    const row = await this.app.db.zaloToken.findUnique({ where: { id: 1 } });
+    const row = await this.services.db.zaloToken.findUnique({ where: { id: 1 } });
     this.cached = row ? { row, readAt: Date.now() } : null;
     return row;
   }
@@ -105,16 +105,16 @@ export class ZaloTokens {
 
   /** First start: take ZALO_ACCESS_TOKEN / ZALO_REFRESH_TOKEN, but only into an empty table. */
   async seedFromConfig(): Promise<void> {
-    const { ZALO_ACCESS_TOKEN: accessToken, ZALO_REFRESH_TOKEN: refreshToken } = this.app.config;
+    const { ZALO_ACCESS_TOKEN: accessToken, ZALO_REFRESH_TOKEN: refreshToken } = this.services.config;
     if (!accessToken || !refreshToken || (await this.stored())) return;
-    await storeTokens(this.app.db, { accessToken, refreshToken, expiresInS: ACCESS_LIFETIME_S }, this.app.clock.now(), 'zalo.token.seeded');
+    await storeTokens(this.services.db, { accessToken, refreshToken, expiresInS: ACCESS_LIFETIME_S }, this.services.clock.now(), 'zalo.token.seeded');
   }
 
   /** The token to call the API with; refreshed first when due. Throws NoZaloTokens when there is none. */
   async accessToken(): Promise<string> {
     const row = await this.recent();
     if (!row) throw new NoZaloTokens();
-    const due = (r: ZaloToken) => this.app.clock.now() >= refreshDueAt(r);
+    const due = (r: ZaloToken) => this.services.clock.now() >= refreshDueAt(r);
     // After a failed refresh the current token stays in use until the back-off ends: it has hours left.
     if (!due(row) || this.refreshBlocked()) return row.accessToken;
     return (await this.singleFlight(due)) ?? row.accessToken;
@@ -151,11 +151,11 @@ export class ZaloTokens {
   }
 
   private refreshBlocked(): boolean {
-    return this.app.clock.now().getTime() < this.refreshBlockedUntil;
+    return this.services.clock.now().getTime() < this.refreshBlockedUntil;
   }
 
   private async refresh(row: ZaloToken): Promise<string | null> {
-    const { db, clock, log } = this.app;
+    const { db, clock, log } = this.services;
     const answer = await this.callOauth(row.refreshToken);
     if (!answer.ok) {
       const now = clock.now();
@@ -174,7 +174,7 @@ export class ZaloTokens {
   }
 
   private async callOauth(refreshToken: string): Promise<Refreshed> {
-    const { ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OAUTH_BASE } = this.app.config;
+    const { ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OAUTH_BASE } = this.services.config;
     if (!ZALO_APP_ID || !ZALO_APP_SECRET) return { ok: false, error: 'ZALO_APP_ID and ZALO_APP_SECRET are needed to refresh' };
     let status: number;
     let text: string;

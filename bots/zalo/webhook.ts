@@ -4,20 +4,21 @@
 // handles it from that record. A second delivery of the same msg_id finds the row taken and
 // is acknowledged without being handled again.
 import type { FastifyInstance } from 'fastify';
-import type { App } from '../../src/app.js';
+import type { Services } from '../../src/services.js';
 import type { HttpRoutes } from '../../src/http/server.js';
 import { SIGNATURE_HEADER, verifySignature } from './signature.js';
 import { parseEvent } from './events.js';
 import { claimUpdate } from '../../src/shared/inbound-updates.js';
 import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../../src/shared/unicode.js';
+import { safeJson } from '../../src/shared/json.js';
 import type { ZaloWorker } from './worker.js';
 
 export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
 const ROUTINE_EVENTS = /^(oa_send_|user_received_message$|user_seen_message$)/;
 
 export function zaloWebhookRoutes(worker: ZaloWorker): HttpRoutes {
-  return (server: FastifyInstance, app: App) => {
-    const secretKey = app.config.ZALO_OA_SECRET_KEY;
+  return (server: FastifyInstance, services: Services) => {
+    const secretKey = services.config.ZALO_OA_SECRET_KEY;
     if (!secretKey) throw new Error('ZALO_OA_SECRET_KEY is needed for the Zalo webhook');
     server.register(async (scope) => {
       scope.removeAllContentTypeParsers();
@@ -25,7 +26,7 @@ export function zaloWebhookRoutes(worker: ZaloWorker): HttpRoutes {
       scope.post(ZALO_WEBHOOK_PATH, async (request, reply) => {
         const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const json = safeJson(raw);
-        if (!verifySignature(request.headers[SIGNATURE_HEADER], raw, json, secretKey, app.config.ZALO_SIGNATURE_ID)) {
+        if (!verifySignature(request.headers[SIGNATURE_HEADER], raw, json, secretKey, services.config.ZALO_SIGNATURE_ID)) {
           return reply.code(401).send({ ok: false, error: 'bad signature' });
         }
         // Zalo never sends these; stored or handled they would fail the database query.
@@ -34,21 +35,13 @@ export function zaloWebhookRoutes(worker: ZaloWorker): HttpRoutes {
         if (event.kind === 'ignored') {
           // Echoes of the OA's own messages and delivery receipts come with every answer.
           const level = ROUTINE_EVENTS.test(event.eventName) ? 'debug' : 'info';
-          app.log[level]({ event: event.eventName }, 'zalo event acknowledged, not handled');
+          services.log[level]({ event: event.eventName }, 'zalo event acknowledged, not handled');
           return { ok: true };
         }
-        if (await claimUpdate(app.db, 'zalo', event.updateId, raw.toString('utf8'), app.clock.now())) worker.submit(event);
-        else app.log.debug({ updateId: event.updateId }, 'zalo event delivered again, already handled');
+        if (await claimUpdate(services, 'zalo', event.updateId, raw.toString('utf8'))) worker.submit(event);
+        else services.log.debug({ updateId: event.updateId }, 'zalo event delivered again, already handled');
         return { ok: true };
       });
     });
   };
-}
-
-function safeJson(raw: Buffer): unknown {
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    return null;
-  }
 }

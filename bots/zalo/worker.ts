@@ -4,14 +4,16 @@
 // events stored but never handled (the process died after the 200) are handled first. An
 // event is marked processed as soon as the core has handled it, then the replies go out; a
 // reply Zalo refuses for now is handed to the outbox so it is not lost.
-import type { App } from '../../src/app.js';
+import type { Services } from '../../src/services.js';
 import type { Reply } from '../../src/conversation/types.js';
+import type { Conversation } from '../../src/conversation/core.js';
 import { resolveAccount } from '../../src/accounts/accounts.js';
 import { enqueue } from '../../src/outbox/enqueue.js';
 import { holdForAccount } from '../../src/outbox/held.js';
 import type { SendOutcome } from '../../src/outbox/types.js';
 import { parseEvent, type ZaloEvent } from './events.js';
 import { finishUpdate, unfinishedUpdates } from '../../src/shared/inbound-updates.js';
+import { safeJson } from '../../src/shared/json.js';
 import type { ZaloSender } from './sender.js';
 
 export type HandledEvent = Exclude<ZaloEvent, { kind: 'ignored' }>;
@@ -26,7 +28,8 @@ export class ZaloWorker {
   private readonly waiting: (() => void)[] = [];
 
   constructor(
-    private readonly app: App,
+    private readonly services: Pick<Services, 'db' | 'hotPath' | 'clock' | 'log'>,
+    private readonly conversation: Pick<Conversation, 'handle'>,
     private readonly sender: ZaloSender,
   ) {}
 
@@ -44,11 +47,11 @@ export class ZaloWorker {
 
   /** Queues the events that were stored but not handled. */
   async recover(): Promise<void> {
-    const { db, clock, log } = this.app;
+    const { db, log } = this.services;
     const rows = await unfinishedUpdates(db, 'zalo');
     for (const row of rows) {
       const event = parseEvent(safeJson(row.body));
-      if (event.kind === 'ignored') await finishUpdate(db, 'zalo', row.updateId, 'failed', clock.now());
+      if (event.kind === 'ignored') await finishUpdate(this.services, 'zalo', row.updateId, 'failed');
       else this.submit(event);
     }
     if (rows.length) log.info({ count: rows.length }, 'zalo events recovered');
@@ -73,43 +76,43 @@ export class ZaloWorker {
   }
 
   private async process(event: HandledEvent): Promise<void> {
-    const { db, clock, log } = this.app;
+    const { services } = this;
     let replies: Reply[];
     try {
       // Only the database work is limited; the replies wait on Zalo, not on SQLite.
       replies = await this.limited(async () => {
         const handled = await this.handle(event);
-        await finishUpdate(db, 'zalo', event.updateId, 'processed', clock.now());
+        await finishUpdate(services, 'zalo', event.updateId, 'processed');
         return handled;
       });
     } catch (error) {
-      log.error({ err: error, updateId: event.updateId }, 'zalo event failed');
-      await finishUpdate(db, 'zalo', event.updateId, 'failed', clock.now()).catch(() => undefined);
+      services.log.error({ err: error, updateId: event.updateId }, 'zalo event failed');
+      await finishUpdate(services, 'zalo', event.updateId, 'failed').catch(() => undefined);
       return;
     }
     try {
       await this.answer(event.userId, replies);
     } catch (error) {
-      log.error({ err: error, updateId: event.updateId }, 'zalo reply failed');
+      services.log.error({ err: error, updateId: event.updateId }, 'zalo reply failed');
     }
   }
 
   private async handle(event: HandledEvent): Promise<Reply[]> {
-    const { app } = this;
+    const { services, conversation } = this;
     const base = { channel: 'zalo' as const, userId: event.userId, updateId: event.updateId };
     switch (event.kind) {
       case 'message':
-        return app.conversation.handle({ ...base, text: event.text, payload: event.payload, attachments: event.attachments });
+        return conversation.handle({ ...base, text: event.text, payload: event.payload, attachments: event.attachments });
       case 'follow':
         // A new follower gets the welcome and the help, as /start does elsewhere.
-        return app.conversation.handle({ ...base, text: '/start' });
+        return conversation.handle({ ...base, text: '/start' });
       case 'chatnow':
         // Opening the chat is an interaction: the 7-day window is open again.
-        await resolveAccount(app.db, 'zalo', event.userId, { now: app.clock.now() });
+        await resolveAccount(services, 'zalo', event.userId, { now: services.clock.now() });
         return [];
       case 'unfollow': {
         const account = await this.account(event.userId);
-        if (account) await app.db.$transaction((tx) => holdForAccount(tx, account.id, app.clock.now()));
+        if (account) await services.db.$transaction((tx) => holdForAccount(tx, account.id, services.clock.now()));
         return [];
       }
     }
@@ -126,7 +129,7 @@ export class ZaloWorker {
   }
 
   private async handOver(userId: string, replies: Reply[], outcome: Exclude<SendOutcome, { ok: true }>): Promise<void> {
-    const { db, clock } = this.app;
+    const { db, clock } = this.services;
     const account = await this.account(userId);
     if (!account) return;
     const now = clock.now();
@@ -138,14 +141,6 @@ export class ZaloWorker {
   }
 
   private account(userId: string) {
-    return this.app.db.account.findUnique({ where: { channel_externalId: { channel: 'zalo', externalId: userId } } });
-  }
-}
-
-function safeJson(text: string | null): unknown {
-  try {
-    return text === null ? null : JSON.parse(text);
-  } catch {
-    return null;
+    return this.services.db.account.findUnique({ where: { channel_externalId: { channel: 'zalo', externalId: userId } } });
   }
 }

@@ -13,7 +13,11 @@ card-time = Thời hạn giải quyết
 card-place = Nơi nộp
 card-online = Nộp trực tuyến
 card-legal = Căn cứ pháp lý
-card-title = 📄 { $name }{ $code ->
+# nameEn is only shown in English.
+card-title = 📄 { $nameEn ->
+    [none] { $name }
+   *[other] { $name }
+}{ $code ->
     [none] {""}
    *[other] {" "}({ $code })
 }

@@ -1,8 +1,9 @@
 // Accounts: one per (channel, platform user). New people are citizens.
 import type { Account } from '../generated/prisma/client.js';
-import { hotPath, type Db } from '../db/index.js';
-import { isLocale, defaultLocale, type Locale } from '../i18n/index.js';
-import { roles, type ChannelName, type Role } from '../conversation/types.js';
+import type { Services } from '../services.js';
+import { isLocale, defaultLocale, type I18n, type Locale, type Translate } from '../i18n/index.js';
+import type { ChannelName } from '../conversation/types.js';
+import { isRole, type Role } from './roles.js';
 import { releaseHeld } from '../outbox/held.js';
 
 /**
@@ -12,13 +13,12 @@ import { releaseHeld } from '../outbox/held.js';
 const LAST_SEEN_PRECISION_MS = 60_000;
 
 export async function resolveAccount(
-  db: Db,
+  { db, hotPath: hot }: Pick<Services, 'db' | 'hotPath'>,
   channel: ChannelName,
   externalId: string,
   hints: { locale?: string; displayName?: string; now: Date },
 ): Promise<Account> {
   const locale: Locale = isLocale(hints.locale?.slice(0, 2)) ? (hints.locale!.slice(0, 2) as Locale) : defaultLocale;
-  const hot = hotPath(db);
   let account = await hot.findAccount(channel, externalId);
   if (!account) {
     account = await hot.createAccount(channel, externalId, locale, hints.displayName ?? null, hints.now);
@@ -34,9 +34,21 @@ export async function resolveAccount(
 }
 
 export function roleOf(account: Pick<Account, 'role'>): Role {
-  return (roles as readonly string[]).includes(account.role) ? (account.role as Role) : 'citizen';
+  return isRole(account.role) ? account.role : 'citizen';
 }
 
 export function localeOf(account: Pick<Account, 'locale'>): Locale {
   return isLocale(account.locale) ? (account.locale as Locale) : defaultLocale;
+}
+
+/** How to speak to a person: their language, and strings in it. */
+export interface Speaker {
+  locale: Locale;
+  t: Translate;
+}
+
+/** Strings in the language of the person a message goes to (not of the person who caused it). */
+export function speakerFor(i18n: I18n, account: Pick<Account, 'locale'>): Speaker {
+  const locale = localeOf(account);
+  return { locale, t: i18n.in(locale) };
 }

@@ -5,8 +5,9 @@
 // (0/O, 1/I/L): about 8·10^11 possibilities, far beyond guessing at a message per second.
 import { createHash, randomInt } from 'node:crypto';
 import { z } from 'zod';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import type { Account, Invite } from '../generated/prisma/client.js';
+import { Refusal } from '../conversation/refusal.js';
 
 export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 8;
@@ -40,16 +41,6 @@ export const inviteRequestSchema = z.object({
 });
 export type InviteRequest = z.input<typeof inviteRequestSchema>;
 
-/** A request the operator must correct; `id` and `args` are its Fluent message. */
-export class InviteError extends Error {
-  constructor(
-    readonly id: string,
-    readonly args: Record<string, string> = {},
-  ) {
-    super(id);
-  }
-}
-
 export interface CreatedInvite {
   /** The code to hand over; it is shown once and never stored. */
   code: string;
@@ -59,16 +50,16 @@ export interface CreatedInvite {
   places: string[];
 }
 
-export async function createInvite(app: App, request: InviteRequest): Promise<CreatedInvite> {
+export async function createInvite(services: Pick<Services, 'clock' | 'config' | 'db'>, request: InviteRequest): Promise<CreatedInvite> {
   const { role, communeCodes, provinceCode } = inviteRequestSchema.parse(request);
-  if (role === 'official' && (communeCodes.length !== 1 || provinceCode)) throw new InviteError('accounts-invite-official-one');
-  if (role === 'manager' && !communeCodes.length && !provinceCode) throw new InviteError('accounts-invite-manager-scope');
-  const { db, clock, config } = app;
+  if (role === 'official' && (communeCodes.length !== 1 || provinceCode)) throw new Refusal('accounts-invite-official-one');
+  if (role === 'manager' && !communeCodes.length && !provinceCode) throw new Refusal('accounts-invite-manager-scope');
+  const { db, clock, config } = services;
   const communes = await db.commune.findMany({ where: { code: { in: communeCodes } } });
   const unknown = communeCodes.filter((code) => !communes.some((c) => c.code === code));
-  if (unknown.length) throw new InviteError('accounts-invite-unknown-commune', { codes: unknown.join(', ') });
+  if (unknown.length) throw new Refusal('accounts-invite-unknown-commune', { codes: unknown.join(', ') });
   const province = provinceCode ? await db.province.findUnique({ where: { code: provinceCode } }) : null;
-  if (provinceCode && !province) throw new InviteError('accounts-invite-unknown-province', { code: provinceCode });
+  if (provinceCode && !province) throw new Refusal('accounts-invite-unknown-province', { code: provinceCode });
 
   const code = newCode();
   const expiresAt = new Date(clock.now().getTime() + config.INVITE_TTL_HOURS * 3600_000);
@@ -93,10 +84,10 @@ const communeIdsSchema = z.array(z.number().int());
 /**
  * Grants the invitation's role to the account. The invite is marked used by a conditional
  * update inside the same transaction as the role change, so of two people racing for one code
- * exactly one wins and the other changes nothing. Then every onRoleChanged hook runs.
+ * exactly one wins and the other changes nothing. Then the roleChanged listeners are told.
  */
-export async function redeemInvite(app: App, account: Account, typed: string): Promise<RedeemResult> {
-  const { db, clock, log } = app;
+export async function redeemInvite(services: Pick<Services, 'clock' | 'db' | 'log' | 'roleChanged'>, account: Account, typed: string): Promise<RedeemResult> {
+  const { db, clock, log } = services;
   const code = normalizeCode(typed);
   if (!code) return { ok: false, reason: 'malformed' };
   const invite = await db.invite.findUnique({ where: { codeHash: hashCode(code) } });
@@ -138,14 +129,8 @@ export async function redeemInvite(app: App, account: Account, typed: string): P
     });
   });
   if (!updated) return { ok: false, reason: 'used' };
-  for (const hook of app.onRoleChanged) {
-    try {
-      await hook(updated);
-    } catch (error) {
-      // The role is granted either way; a menu that failed to update is fixed at the next change.
-      log.error({ err: error, accountId: updated.id }, 'role-change hook failed');
-    }
-  }
+  // The role is granted either way; a menu that failed to update is fixed at the next change.
+  await services.roleChanged.emit(updated, log, 'role change');
   log.info({ accountId: updated.id, role: updated.role, inviteId: invite.id }, 'role granted by invitation');
   return { ok: true, account: updated, invite };
 }

@@ -1,12 +1,12 @@
 // Accounts in the conversation: /dangky <code> takes the role an invitation grants, /toi shows
 // who the person is to the bot (role, commune or scope).
 import type { ConversationModule, Ctx, Reply } from '../conversation/types.js';
+import { everyone } from './roles.js';
 import type { Account } from '../generated/prisma/client.js';
 import type { Db } from '../db/index.js';
 import { roleOf } from './accounts.js';
 import { redeemInvite } from './invites.js';
 
-const everyone = ['citizen', 'official', 'manager', 'admin'] as const;
 
 /** The commune of an official, or the communes and provinces of a manager's scope, by name. */
 async function placesOf(db: Db, account: Account): Promise<string[]> {
@@ -29,20 +29,17 @@ async function placesOf(db: Db, account: Account): Promise<string[]> {
 
 async function signUp(ctx: Ctx, args: string): Promise<Reply[]> {
   if (!args) return [{ text: ctx.t('accounts-signup-usage') }];
-  const result = await redeemInvite(ctx.app, ctx.account, args);
+  const result = await redeemInvite(ctx.services, ctx.account, args);
   if (!result.ok) return [{ text: ctx.t(`accounts-signup-${result.reason}`) }];
   const { account } = result;
   // The rest of this answer speaks to the person in their new role.
-  const after: Ctx = { ...ctx, account, role: roleOf(account) };
-  const places = (await placesOf(ctx.app.db, account)).join(', ');
-  return [
-    { text: ctx.t('accounts-signup-welcome', { role: after.role, places }) },
-    ...(await ctx.app.conversation.help(after)),
-  ];
+  const role = roleOf(account);
+  const places = (await placesOf(ctx.services.db, account)).join(', ');
+  return [{ text: ctx.t('accounts-signup-welcome', { role, places }) }, ...ctx.help(role)];
 }
 
 async function whoAmI(ctx: Ctx): Promise<Reply[]> {
-  const places = await placesOf(ctx.app.db, ctx.account);
+  const places = await placesOf(ctx.services.db, ctx.account);
   const lines = [
     ctx.t('accounts-whoami-role', { role: ctx.t(`role-${ctx.role}`) }),
     ctx.t('accounts-whoami-channel', { channel: ctx.account.channel, id: ctx.account.externalId }),

@@ -10,7 +10,7 @@ export const chatCommand: CliCommand = {
     const app = await io.openApp();
     try {
       const interactive = Boolean((io.stdin as { isTTY?: boolean }).isTTY);
-      await runConsoleChat(app, { userId: values.user, input: io.stdin, output: io.stdout, interactive });
+      await runConsoleChat(app, app.conversation, { userId: values.user, input: io.stdin, output: io.stdout, interactive });
     } finally {
       await app.close();
     }

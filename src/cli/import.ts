@@ -1,15 +1,12 @@
 // `import <kind> <file>`: every importer validates the whole file first and writes nothing
 // unless every row is valid; errors are printed one per row and field.
 import { readFileSync } from 'node:fs';
-import type { App } from '../app.js';
+import type { Importer } from '../shared/import-file.js';
 import { UsageError, type CliCommand } from './io.js';
 import { importProceduresFile } from '../procedures/import.js';
 import { importAssignmentsFile, importCriteriaFile } from '../criteria/import.js';
 import { importDossiersFile } from '../dossiers/import.js';
 import { importReferralsFile } from '../referrals/import.js';
-
-export type ImportResult = { ok: true; summary: string } | { ok: false; errors: string[] };
-export type Importer = (app: App, text: string, file: string) => Promise<ImportResult>;
 
 const importers: Record<string, Importer> = {
   procedures: importProceduresFile,

@@ -2,7 +2,8 @@
 // code that a person sends as `/dangky <code>` to take that role.
 import { parseArgs } from 'node:util';
 import { UsageError, type CliCommand } from './io.js';
-import { createInvite, displayCode, InviteError } from '../accounts/invites.js';
+import { createInvite, displayCode } from '../accounts/invites.js';
+import { Refusal } from '../conversation/refusal.js';
 import { formatVnDateTime } from '../shared/vntime.js';
 
 export const inviteCommand: CliCommand = {
@@ -14,7 +15,7 @@ export const inviteCommand: CliCommand = {
     });
     if (values.role !== 'official' && values.role !== 'manager') throw new UsageError('invite needs --role official or --role manager');
     const app = await io.openApp();
-    const t = (id: string, a?: Record<string, string>) => app.i18n.t('vi', id, a);
+    const t = app.i18n.in('vi');
     try {
       const invite = await createInvite(app, {
         role: values.role,
@@ -32,8 +33,8 @@ export const inviteCommand: CliCommand = {
       );
       return 0;
     } catch (error) {
-      if (!(error instanceof InviteError)) throw error;
-      io.stderr.write(`${t('accounts-cli-invite-error', { problem: t(error.id, error.args) })}\n`);
+      if (!(error instanceof Refusal)) throw error;
+      io.stderr.write(`${t('accounts-cli-invite-error', { problem: t(error.messageId, error.args) })}\n`);
       return 1;
     } finally {
       await app.close();

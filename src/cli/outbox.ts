@@ -16,7 +16,7 @@ export const outboxCommand: CliCommand = {
       }
     }
     const app = await io.openApp();
-    const t = (id: string, a?: Record<string, string | number>) => app.i18n.t('vi', id, a);
+    const t = app.i18n.in('vi');
     try {
       if (sub === 'stats') {
         const counts = await outboxStats(app.db);

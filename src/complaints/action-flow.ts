@@ -4,10 +4,10 @@
 import { z } from 'zod';
 import type { Complaint } from '../generated/prisma/client.js';
 import type { Ctx, DialogueInput, FlowSpec, Reply } from '../conversation/types.js';
+import type { MessageId } from '../i18n/index.js';
 import { formatVnDate } from '../shared/vntime.js';
 import { communeButtons, pickCommune } from './communes.js';
 import { questionPending, reopenAllowed, reopenComplaint, replyToQuestion } from './citizen.js';
-import { ComplaintRefusal } from './errors.js';
 import { ACT_FLOW } from './flow-names.js';
 import { actOnComplaint, assertActionAllowed, complaintForHandler, type ActionInput } from './handling.js';
 import { MAX_DESCRIPTION_CHARS, type OfficialAction } from './status.js';
@@ -17,7 +17,7 @@ type TextAction = 'question' | 'answer' | 'resolve' | 'reject';
 const steps = ['question', 'answer', 'resolve', 'reject', 'forward', 'reply', 'reopen'] as const;
 type Step = (typeof steps)[number];
 
-const askFor: Record<TextAction, string> = {
+const askFor: Record<TextAction, MessageId> = {
   question: 'complaints-ask-question',
   answer: 'complaints-ask-answer',
   resolve: 'complaints-ask-resolution',
@@ -27,20 +27,20 @@ const askFor: Record<TextAction, string> = {
 const stateSchema = z.object({ step: z.enum(steps), data: z.object({ code: z.string().max(32) }) });
 
 async function forwardQuestion(ctx: Ctx, complaint: Complaint): Promise<Reply> {
-  const buttons = await communeButtons(ctx.app.db, complaint.communeId);
+  const buttons = await communeButtons(ctx.services.db, complaint.communeId);
   const args = { code: complaint.code };
   return buttons ? { text: ctx.t('complaints-ask-forward', args), buttons } : { text: ctx.t('complaints-ask-forward-typed', args) };
 }
 
 async function perform(ctx: Ctx, code: string, action: OfficialAction, input: ActionInput): Promise<Reply[]> {
-  const { target } = await actOnComplaint(ctx.app, ctx.account, code, action, input);
+  const { target } = await actOnComplaint(ctx.services, ctx.account, code, action, input);
   await ctx.clearDialogue();
   return [{ text: ctx.t('complaints-done', { action, code, commune: target?.name ?? '' }) }];
 }
 
 /** An official pressed an action button: act at once (acknowledge) or ask for what the step needs. */
 export async function beginAction(ctx: Ctx, code: string, action: OfficialAction): Promise<Reply[]> {
-  const complaint = await complaintForHandler(ctx.app, ctx.account, code);
+  const complaint = await complaintForHandler(ctx.services, ctx.account, code);
   assertActionAllowed(complaint, action);
   if (action === 'acknowledge') return perform(ctx, code, action, {});
   await ctx.setDialogue(ACT_FLOW, action, { code });
@@ -49,13 +49,13 @@ export async function beginAction(ctx: Ctx, code: string, action: OfficialAction
 }
 
 export async function beginReply(ctx: Ctx, code: string): Promise<Reply[]> {
-  await questionPending(ctx.app, ctx.account, code);
+  await questionPending(ctx.services, ctx.account, code);
   await ctx.setDialogue(ACT_FLOW, 'reply', { code });
   return [{ text: ctx.t('complaints-ask-reply', { code }) }];
 }
 
 export async function beginReopen(ctx: Ctx, code: string): Promise<Reply[]> {
-  await reopenAllowed(ctx.app, ctx.account, code);
+  await reopenAllowed(ctx.services, ctx.account, code);
   await ctx.setDialogue(ACT_FLOW, 'reopen', { code });
   return [{ text: ctx.t('complaints-ask-reopen', { code }) }];
 }
@@ -71,7 +71,7 @@ function typedNote(ctx: Ctx, input: DialogueInput): { note: string } | { replies
 
 async function onInput(ctx: Ctx, step: Step, code: string, input: DialogueInput): Promise<Reply[]> {
   if (step === 'forward') {
-    const complaint = await complaintForHandler(ctx.app, ctx.account, code);
+    const complaint = await complaintForHandler(ctx.services, ctx.account, code);
     const picked = await pickCommune(ctx, input, await forwardQuestion(ctx, complaint), complaint.communeId);
     return 'replies' in picked ? picked.replies : perform(ctx, code, 'forward', { toCommuneId: picked.commune.id });
   }
@@ -79,11 +79,11 @@ async function onInput(ctx: Ctx, step: Step, code: string, input: DialogueInput)
   if ('replies' in typed) return typed.replies;
   switch (step) {
     case 'reply':
-      await replyToQuestion(ctx.app, ctx.account, code, typed.note);
+      await replyToQuestion(ctx.services, ctx.account, code, typed.note);
       await ctx.clearDialogue();
       return [{ text: ctx.t('complaints-reply-sent', { code }) }];
     case 'reopen': {
-      const complaint = await reopenComplaint(ctx.app, ctx.account, code, typed.note);
+      const complaint = await reopenComplaint(ctx.services, ctx.account, code, typed.note);
       await ctx.clearDialogue();
       return [{ text: ctx.t('complaints-reopened', { code, due: formatVnDate(complaint.dueAt) }) }];
     }
@@ -100,12 +100,7 @@ export const actionFlow: FlowSpec = {
       await ctx.clearDialogue();
       return [{ text: ctx.t('button-expired') }];
     }
-    try {
-      return await onInput(ctx, parsed.data.step, parsed.data.data.code, input);
-    } catch (error) {
-      // A refused step ends the dialogue, so the next message is not taken for it again.
-      if (error instanceof ComplaintRefusal) await ctx.clearDialogue();
-      throw error;
-    }
+    // A refused step ends the dialogue (the core does that), so the next message is not taken for it again.
+    return onInput(ctx, parsed.data.step, parsed.data.data.code, input);
   },
 };

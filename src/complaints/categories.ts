@@ -1,11 +1,12 @@
 // Complaint categories are data, not code: the operator edits a YAML file (labels in both
-// languages, deadlines in working days) and the service reads it at start.
+// languages, deadlines in working days) and the service reads and validates it at start, like
+// the rest of its configuration (a bad file stops the start with the problems listed).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Config } from '../config/index.js';
-import { seedDir } from '../db/seed.js';
+import { ConfigError, type Config } from '../config/index.js';
+import { seedDir } from '../shared/seed-files.js';
 import type { Locale } from '../i18n/index.js';
 
 /** Decree 20/2008/NĐ-CP: feedback outside the receiver's competence is forwarded within 5 working days. */
@@ -52,20 +53,24 @@ export class ComplaintCategories {
   }
 }
 
-const cache = new Map<string, ComplaintCategories>();
-
-/** The categories for this configuration (read once per file; a bad file stops with a clear error). */
-export function complaintCategories(config: Pick<Config, 'COMPLAINT_CATEGORIES_FILE'>): ComplaintCategories {
+/** Reads the categories file of this configuration; throws ConfigError naming every problem. */
+export function loadComplaintCategories(config: Pick<Config, 'COMPLAINT_CATEGORIES_FILE'>): ComplaintCategories {
   const file = path.resolve(config.COMPLAINT_CATEGORIES_FILE ?? path.join(seedDir, 'complaint-categories.yaml'));
-  let categories = cache.get(file);
-  if (!categories) {
-    const parsed = fileSchema.safeParse(parse(readFileSync(file, 'utf8')));
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
-      throw new Error(`complaint categories in ${file}: ${problems}`);
-    }
-    categories = new ComplaintCategories(parsed.data);
-    cache.set(file, categories);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([`COMPLAINT_CATEGORIES_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
   }
-  return categories;
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new ConfigError([`COMPLAINT_CATEGORIES_FILE: ${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
+  }
+  const parsed = fileSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `COMPLAINT_CATEGORIES_FILE ${file}: ${i.path.join('.') || '(file)'}: ${i.message}`));
+  }
+  return new ComplaintCategories(parsed.data);
 }

@@ -48,7 +48,7 @@ export async function pickCommune(
   question: Reply,
   excludeId?: number,
 ): Promise<CommunePick> {
-  const { db } = ctx.app;
+  const { db } = ctx.services;
   const pressed = pressedCommune(input.payload);
   if (pressed !== null) {
     const commune = await db.commune.findUnique({ where: { id: pressed } });

@@ -3,7 +3,7 @@
 // deadline: remindedAt/escalatedAt are set in the same transaction as the pushes (whose
 // dedupKeys also name the deadline), and forwarding or reopening clears them with a new one.
 import type { Complaint } from '../generated/prisma/client.js';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import type { JobSpec } from '../jobs/types.js';
 import { managersOf } from '../accounts/scope.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
@@ -14,8 +14,8 @@ import { OPEN_STATUSES, REMIND_WORKING_DAYS_BEFORE } from './status.js';
 
 type Step = 'reminded' | 'escalated';
 
-async function notifyOnce(app: App, complaint: Complaint, step: Step, firedAt: Date): Promise<boolean> {
-  const { db } = app;
+async function notifyOnce(services: Pick<Services, 'db' | 'i18n'>, complaint: Complaint, step: Step, firedAt: Date): Promise<boolean> {
+  const { db } = services;
   const commune = await db.commune.findUniqueOrThrow({ where: { id: complaint.communeId } });
   const recipients = step === 'reminded' ? await followersOf(db, complaint) : await managersOf(db, complaint.communeId);
   const mark = step === 'reminded' ? { remindedAt: null } : { escalatedAt: null };
@@ -29,15 +29,15 @@ async function notifyOnce(app: App, complaint: Complaint, step: Step, firedAt: D
     if (claimed.count !== 1) return false;
     await tx.complaintEvent.create({ data: { complaintId: complaint.id, kind: step, createdAt: firedAt } });
     const key = `cp:${step}:${complaint.id}:${complaint.dueAt.toISOString()}`;
-    await pushTo(tx, app, recipients, key, ({ t }) => ({
+    await pushTo(tx, services, recipients, key, ({ t }) => ({
       text: t(step === 'reminded' ? 'complaints-remind' : 'complaints-escalate', { code: complaint.code, commune: commune.name, due }),
     }));
     return true;
   });
 }
 
-export async function runComplaintDeadlines(app: App, firedAt: Date): Promise<{ reminded: number; escalated: number }> {
-  const { db, log } = app;
+export async function runComplaintDeadlines(services: Pick<Services, 'db' | 'i18n' | 'log'>, firedAt: Date): Promise<{ reminded: number; escalated: number }> {
+  const { db, log } = services;
   const calendar = await WorkingCalendar.load(db);
   const today = vnDate(firedAt);
   // Nobody works on days off: what falls due then is picked up on the next working day.
@@ -48,20 +48,20 @@ export async function runComplaintDeadlines(app: App, firedAt: Date): Promise<{ 
   let reminded = 0;
   let escalated = 0;
   const overdue = await db.complaint.findMany({ where: { ...open, escalatedAt: null, dueAt: { lt: firedAt } }, orderBy: { id: 'asc' } });
-  for (const c of overdue) if (await notifyOnce(app, c, 'escalated', firedAt)) escalated++;
+  for (const c of overdue) if (await notifyOnce(services, c, 'escalated', firedAt)) escalated++;
   const upcoming = await db.complaint.findMany({
     where: { ...open, remindedAt: null, dueAt: { gte: firedAt, lt: vnInstant(addDays(soon, 1)) } },
     orderBy: { id: 'asc' },
   });
-  for (const c of upcoming) if (await notifyOnce(app, c, 'reminded', firedAt)) reminded++;
+  for (const c of upcoming) if (await notifyOnce(services, c, 'reminded', firedAt)) reminded++;
   log.info({ job: 'complaint-deadlines', reminded, escalated }, 'complaint deadlines checked');
   return { reminded, escalated };
 }
 
 export const complaintDeadlineJob: JobSpec = {
   name: 'complaint-deadlines',
-  cron: (app) => app.config.DAILY_JOBS_CRON,
-  run: async (app, firedAt) => {
-    await runComplaintDeadlines(app, firedAt);
+  cron: (config) => config.DAILY_JOBS_CRON,
+  run: async (services, firedAt) => {
+    await runComplaintDeadlines(services, firedAt);
   },
 };

@@ -6,7 +6,7 @@ import type { Commune } from '../generated/prisma/client.js';
 import type { Ctx, DialogueInput, FlowSpec, Reply } from '../conversation/types.js';
 import { button, column } from '../conversation/replies.js';
 import { formatVnDate } from '../shared/vntime.js';
-import { complaintCategories, type ComplaintCategories, type ComplaintCategory } from './categories.js';
+import type { ComplaintCategories, ComplaintCategory } from './categories.js';
 import type { Locale } from '../i18n/index.js';
 import { normalize } from '../procedures/normalize.js';
 import { communeButtons, pickCommune } from './communes.js';
@@ -50,7 +50,7 @@ function nextStep(d: Draft): Step {
 }
 
 async function communeQuestion(ctx: Ctx): Promise<Reply> {
-  const buttons = await communeButtons(ctx.app.db);
+  const buttons = await communeButtons(ctx.services.db);
   return buttons ? { text: ctx.t('complaints-ask-commune'), buttons } : { text: ctx.t('complaints-ask-commune-typed') };
 }
 
@@ -62,12 +62,12 @@ function skipButton(ctx: Ctx) {
 async function ask(ctx: Ctx, draft: Draft, before: Reply[] = []): Promise<Reply[]> {
   const step = nextStep(draft);
   await ctx.setDialogue(FILE_FLOW, step, draft);
-  const commune = draft.communeId ? await ctx.app.db.commune.findUnique({ where: { id: draft.communeId } }) : null;
+  const commune = draft.communeId ? await ctx.services.db.commune.findUnique({ where: { id: draft.communeId } }) : null;
   return [...before, await question(ctx, step, commune)];
 }
 
 async function question(ctx: Ctx, step: Step, commune: Commune | null): Promise<Reply> {
-  const categories = complaintCategories(ctx.app.config);
+  const categories = ctx.services.complaintCategories;
   switch (step) {
     case 'commune':
       return communeQuestion(ctx);
@@ -96,7 +96,7 @@ async function question(ctx: Ctx, step: Step, commune: Commune | null): Promise<
 /** Where denunciations and legal complaints go instead (with the commune's desk, when known). */
 export async function legalRedirect(ctx: Ctx, communeId?: number): Promise<Reply[]> {
   await ctx.clearDialogue();
-  const commune = communeId ? await ctx.app.db.commune.findUnique({ where: { id: communeId } }) : null;
+  const commune = communeId ? await ctx.services.db.commune.findUnique({ where: { id: communeId } }) : null;
   const lines = [ctx.t('complaints-legal-redirect')];
   if (commune?.deskAddress) lines.push(ctx.t('complaints-legal-redirect-place', { address: `${commune.name}, ${commune.deskAddress}` }));
   if (commune?.deskPhone) lines.push(ctx.t('complaints-legal-redirect-phone', { phone: commune.deskPhone }));
@@ -105,7 +105,7 @@ export async function legalRedirect(ctx: Ctx, communeId?: number): Promise<Reply
 
 /** Starts (or restarts) filing with what is already known. Refuses when today's allowance is used. */
 export async function startFiling(ctx: Ctx, draft: Draft, before: Reply[] = []): Promise<Reply[]> {
-  await checkDailyLimit(ctx.app, ctx.account);
+  await checkDailyLimit(ctx.services, ctx.account);
   return ask(ctx, draft, before);
 }
 
@@ -114,12 +114,12 @@ export async function startFiling(ctx: Ctx, draft: Draft, before: Reply[] = []):
  * message reads like a complaint. An unknown category starts plain filing.
  */
 export async function startFilingWithCategory(ctx: Ctx, category: string): Promise<Reply[]> {
-  const known = complaintCategories(ctx.app.config).get(category);
+  const known = ctx.services.complaintCategories.get(category);
   return startFiling(ctx, known ? { category: known.key } : {});
 }
 
 async function onInput(ctx: Ctx, step: Step, draft: Draft, input: DialogueInput): Promise<Reply[]> {
-  const { db } = ctx.app;
+  const { db } = ctx.services;
   const payload = input.payload ?? '';
   switch (step) {
     case 'commune': {
@@ -127,7 +127,7 @@ async function onInput(ctx: Ctx, step: Step, draft: Draft, input: DialogueInput)
       return 'replies' in picked ? picked.replies : ask(ctx, { ...draft, communeId: picked.commune.id });
     }
     case 'category': {
-      const categories = complaintCategories(ctx.app.config);
+      const categories = ctx.services.complaintCategories;
       const key = payload.startsWith(`${FLOW_PREFIX}:k:`) ? payload.slice(FLOW_PREFIX.length + 3) : undefined;
       const chosen = key ? categories.get(key) : typedCategory(categories, ctx.locale, input.text ?? '');
       if (!chosen) return [{ text: ctx.t('complaints-category-pick') }, await question(ctx, 'category', await communeOf(ctx, draft))];
@@ -185,14 +185,14 @@ function typedCategory(categories: ComplaintCategories, locale: Locale, typed: s
 }
 
 async function communeOf(ctx: Ctx, draft: Draft): Promise<Commune | null> {
-  return draft.communeId ? ctx.app.db.commune.findUnique({ where: { id: draft.communeId } }) : null;
+  return draft.communeId ? ctx.services.db.commune.findUnique({ where: { id: draft.communeId } }) : null;
 }
 
 async function submit(ctx: Ctx, draft: Draft, anonymous: boolean): Promise<Reply[]> {
   // Every step sets its field before this one is reached; a draft that lost one starts over.
   if (draft.communeId === undefined || !draft.category || !draft.description) return startFiling(ctx, {});
   await ctx.clearDialogue();
-  const complaint = await fileComplaint(ctx.app, {
+  const complaint = await fileComplaint(ctx.services, {
     reporter: ctx.account,
     communeId: draft.communeId,
     category: draft.category,
@@ -201,7 +201,7 @@ async function submit(ctx: Ctx, draft: Draft, anonymous: boolean): Promise<Reply
     dossierCode: draft.dossierCode ?? null,
     anonymous,
   });
-  const days = complaintCategories(ctx.app.config).answerDays(complaint.category);
+  const days = ctx.services.complaintCategories.answerDays(complaint.category);
   const lines = [ctx.t('complaints-filed', { code: complaint.code, due: formatVnDate(complaint.dueAt), days })];
   if (anonymous) lines.push(ctx.t('complaints-filed-anonymous'));
   return [{ text: lines.join('\n\n') }];

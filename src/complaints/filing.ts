@@ -1,16 +1,15 @@
 // Filing a complaint: the ticket, its deadlines, the first event and the notices to the
 // commune's officials and managers, all in one transaction.
 import type { Account, Complaint } from '../generated/prisma/client.js';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import { isUniqueViolation, type Db, type Tx } from '../db/index.js';
 import type { Attachment } from '../conversation/types.js';
 import { button } from '../conversation/replies.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { formatVnDate, vnDate, vnInstant } from '../shared/vntime.js';
-import { complaintCategories } from './categories.js';
 import { newComplaintCode } from './codes.js';
 import { complaintDeadlines } from './deadlines.js';
-import { ComplaintRefusal } from './errors.js';
+import { Refusal } from '../conversation/refusal.js';
 import { handlersOf } from './access.js';
 import { eventKey, pushTo } from './notify.js';
 
@@ -32,19 +31,19 @@ async function filedToday(db: Db | Tx, reporterId: number, now: Date): Promise<n
 }
 
 /** Refuses when the account has used up today's allowance (checked again at filing). */
-export async function checkDailyLimit(app: App, reporter: Account): Promise<void> {
-  const limit = app.config.COMPLAINTS_PER_DAY;
-  if ((await filedToday(app.db, reporter.id, app.clock.now())) >= limit) {
-    throw new ComplaintRefusal('complaints-limit-reached', { limit });
+export async function checkDailyLimit(services: Pick<Services, 'clock' | 'config' | 'db'>, reporter: Account): Promise<void> {
+  const limit = services.config.COMPLAINTS_PER_DAY;
+  if ((await filedToday(services.db, reporter.id, services.clock.now())) >= limit) {
+    throw new Refusal('complaints-limit-reached', { limit });
   }
 }
 
-export async function fileComplaint(app: App, input: FilingInput): Promise<Complaint> {
-  const { db, clock, config } = app;
+export async function fileComplaint(services: Pick<Services, 'clock' | 'complaintCategories' | 'config' | 'db' | 'i18n' | 'log'>, input: FilingInput): Promise<Complaint> {
+  const { db, clock, config } = services;
   const now = clock.now();
-  const categories = complaintCategories(config);
+  const categories = services.complaintCategories;
   const commune = await db.commune.findUnique({ where: { id: input.communeId } });
-  if (!commune) throw new ComplaintRefusal('complaints-commune-unknown', { typed: String(input.communeId) });
+  if (!commune) throw new Refusal('complaints-commune-unknown', { typed: String(input.communeId) });
   const { dueAt, forwardDueAt } = complaintDeadlines(await WorkingCalendar.load(db), categories, input.category, now);
   const handlers = await handlersOf(db, commune.id);
 
@@ -53,7 +52,7 @@ export async function fileComplaint(app: App, input: FilingInput): Promise<Compl
     try {
       const complaint = await db.$transaction(async (tx) => {
         if ((await filedToday(tx, input.reporter.id, now)) >= config.COMPLAINTS_PER_DAY) {
-          throw new ComplaintRefusal('complaints-limit-reached', { limit: config.COMPLAINTS_PER_DAY });
+          throw new Refusal('complaints-limit-reached', { limit: config.COMPLAINTS_PER_DAY });
         }
         const created = await tx.complaint.create({
           data: {
@@ -74,7 +73,7 @@ export async function fileComplaint(app: App, input: FilingInput): Promise<Compl
           data: { complaintId: created.id, kind: 'filed', actorId: input.reporter.id, createdAt: now },
         });
         // The notice carries no complaint text: officials read it with /xuly, where access is checked.
-        await pushTo(tx, app, handlers, eventKey(event.id), ({ t, locale }) => ({
+        await pushTo(tx, services, handlers, eventKey(event.id), ({ t, locale }) => ({
           text: t('complaints-notify-new', {
             code,
             commune: commune.name,
@@ -85,7 +84,7 @@ export async function fileComplaint(app: App, input: FilingInput): Promise<Compl
         }));
         return created;
       });
-      app.log.info({ complaintId: complaint.id, communeId: commune.id, kind: 'filed', notified: handlers.length }, 'complaint filed');
+      services.log.info({ complaintId: complaint.id, communeId: commune.id, kind: 'filed', notified: handlers.length }, 'complaint filed');
       return complaint;
     } catch (error) {
       // A clash of random codes is rare; try a fresh one a few times.

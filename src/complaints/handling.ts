@@ -2,16 +2,15 @@
 // writes a ComplaintEvent and tells the reporter (and, on forwarding, the new commune) in the
 // same transaction; a step that no longer fits the status changes nothing.
 import type { Account, Commune, Complaint } from '../generated/prisma/client.js';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import { roleOf } from '../accounts/accounts.js';
 import type { ChannelName } from '../conversation/types.js';
 import { button } from '../conversation/replies.js';
 import { loadDialogue, saveDialogue } from '../conversation/dialogue.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { formatVnDate } from '../shared/vntime.js';
-import { complaintCategories } from './categories.js';
 import { complaintDeadlines } from './deadlines.js';
-import { ComplaintRefusal } from './errors.js';
+import { Refusal } from '../conversation/refusal.js';
 import { canHandle, handlersOf } from './access.js';
 import { eventKey, pushTo } from './notify.js';
 import { reporterButtons, withButtons } from './render.js';
@@ -28,18 +27,18 @@ export const actionEvent: Record<OfficialAction, string> = {
 };
 
 /** The complaint, if the account may work it; otherwise a refusal. */
-export async function complaintForHandler(app: App, actor: Account, code: string): Promise<Complaint> {
-  const complaint = await app.db.complaint.findUnique({ where: { code } });
+export async function complaintForHandler(services: Pick<Services, 'db'>, actor: Account, code: string): Promise<Complaint> {
+  const complaint = await services.db.complaint.findUnique({ where: { code } });
   // Citizens learn nothing about codes that are not theirs; staff are told why they are refused.
-  if (!complaint || roleOf(actor) === 'citizen') throw new ComplaintRefusal('complaints-not-found', { code });
-  if (!(await canHandle(app.db, actor, complaint.communeId))) throw new ComplaintRefusal('complaints-out-of-scope');
+  if (!complaint || roleOf(actor) === 'citizen') throw new Refusal('complaints-not-found', { code });
+  if (!(await canHandle(services.db, actor, complaint.communeId))) throw new Refusal('complaints-out-of-scope');
   return complaint;
 }
 
 /** Refuses an action the current status does not allow (checked before asking for text, and again when acting). */
 export function assertActionAllowed(complaint: Complaint, action: OfficialAction): void {
   if (!actionTransitions[action].from.includes(complaint.status as never)) {
-    throw new ComplaintRefusal('complaints-wrong-state', { code: complaint.code, status: complaint.status });
+    throw new Refusal('complaints-wrong-state', { code: complaint.code, status: complaint.status });
   }
 }
 
@@ -51,17 +50,17 @@ export interface ActionInput {
 }
 
 export async function actOnComplaint(
-  app: App,
+  services: Pick<Services, 'clock' | 'complaintCategories' | 'db' | 'hotPath' | 'i18n' | 'log'>,
   actor: Account,
   code: string,
   action: OfficialAction,
   input: ActionInput,
 ): Promise<{ complaint: Complaint; target?: Commune }> {
-  const { db, clock } = app;
+  const { db, clock } = services;
   const now = clock.now();
-  const complaint = await complaintForHandler(app, actor, code);
+  const complaint = await complaintForHandler(services, actor, code);
   assertActionAllowed(complaint, action);
-  const categories = complaintCategories(app.config);
+  const categories = services.complaintCategories;
   const assigneeId = complaint.assigneeId ?? actor.id;
   const status = actionTransitions[action].to;
   const data: Partial<Complaint> = { status, assigneeId };
@@ -78,8 +77,8 @@ export async function actOnComplaint(
       break;
     case 'forward': {
       const found = input.toCommuneId ? await db.commune.findUnique({ where: { id: input.toCommuneId } }) : null;
-      if (!found) throw new ComplaintRefusal('complaints-commune-unknown', { typed: String(input.toCommuneId ?? '') });
-      if (found.id === complaint.communeId) throw new ComplaintRefusal('complaints-forward-same');
+      if (!found) throw new Refusal('complaints-commune-unknown', { typed: String(input.toCommuneId ?? '') });
+      if (found.id === complaint.communeId) throw new Refusal('complaints-forward-same');
       const from = await db.commune.findUniqueOrThrow({ where: { id: complaint.communeId } });
       target = found;
       // The receiving commune gets its own full time limits from today, and its own reminders.
@@ -98,14 +97,14 @@ export async function actOnComplaint(
       where: { id: complaint.id, status: complaint.status, communeId: complaint.communeId },
       data,
     });
-    if (changed.count !== 1) throw new ComplaintRefusal('complaints-changed-meanwhile', { code });
+    if (changed.count !== 1) throw new Refusal('complaints-changed-meanwhile', { code });
     const event = await tx.complaintEvent.create({
       data: { complaintId: complaint.id, kind: actionEvent[action], actorId: actor.id, note, createdAt: now },
     });
     const after = await tx.complaint.findUniqueOrThrow({ where: { id: complaint.id } });
     const key = eventKey(event.id);
     if (reporter) {
-      await pushTo(tx, app, [reporter], key, ({ t: rt }) => {
+      await pushTo(tx, services, [reporter], key, ({ t: rt }) => {
         const head = rt('complaints-notify-citizen', {
           kind: event.kind,
           code,
@@ -119,7 +118,7 @@ export async function actOnComplaint(
     }
     if (target) {
       const commune = target;
-      await pushTo(tx, app, newHandlers, key, ({ t: ht, locale }) => ({
+      await pushTo(tx, services, newHandlers, key, ({ t: ht, locale }) => ({
         text: ht('complaints-notify-forwarded-in', {
           code,
           commune: commune.name,
@@ -131,13 +130,13 @@ export async function actOnComplaint(
     }
     return after;
   });
-  app.log.info({ complaintId: complaint.id, kind: actionEvent[action], actorId: actor.id }, 'complaint updated');
+  services.log.info({ complaintId: complaint.id, kind: actionEvent[action], actorId: actor.id }, 'complaint updated');
 
   // The reporter's next message answers the question, unless they are in the middle of something else.
   if (action === 'question' && reporter && isOpen(updated.status)) {
     const channel = reporter.channel as ChannelName;
-    if (!(await loadDialogue(db, channel, reporter.externalId, now))) {
-      await saveDialogue(db, channel, reporter.externalId, { flow: ACT_FLOW, step: 'reply', data: { code } }, now);
+    if (!(await loadDialogue(services, channel, reporter.externalId))) {
+      await saveDialogue(services, channel, reporter.externalId, { flow: ACT_FLOW, step: 'reply', data: { code } });
     }
   }
   return { complaint: updated, target };

@@ -2,58 +2,46 @@
 // results; /xuly and /phananh_ds for the commune's handlers. Buttons: `cp:<action>:<code>`
 // (and `cp:d:<dossier code>`, which the dossier module shows after a poor rating, and
 // `cp:k:<category>`, filing with the category chosen, offered when a message reads like a complaint).
-import type { ButtonRoute, CommandSpec, ConversationModule, Ctx, FlowSpec, Reply } from '../conversation/types.js';
+import type { ButtonRoute, CommandSpec, ConversationModule, Ctx, Reply } from '../conversation/types.js';
 import { button, column } from '../conversation/replies.js';
 import { communeIdsInScope } from '../accounts/scope.js';
 import { formatVnDate } from '../shared/vntime.js';
 import { canHandle, canRead } from './access.js';
 import { beginAction, beginReopen, beginReply, actionFlow } from './action-flow.js';
-import { complaintCategories } from './categories.js';
 import { rateResolution } from './citizen.js';
 import { findComplaintCode, parseComplaintCode } from './codes.js';
 import { matchCommunes } from './communes.js';
 import { mentionsDenunciation } from './denunciation.js';
-import { ComplaintRefusal } from './errors.js';
+import { Refusal } from '../conversation/refusal.js';
 import { filingFlow, legalRedirect, startFiling, startFilingWithCategory } from './filing-flow.js';
 import { complaintForHandler } from './handling.js';
 import { publicResults } from './public-chat.js';
 import { canReopen, statusLabel } from './render.js';
 import { OPEN_STATUSES, type OfficialAction } from './status.js';
 import { handlerView, reporterView } from './views.js';
+import { everyone, staff } from '../accounts/roles.js';
 
-const everyone = ['citizen', 'official', 'manager', 'admin'] as const;
-const staff = ['official', 'manager', 'admin'] as const;
 const LIST_LIMIT = 30;
 const LIST_BUTTONS = 10;
 const MINE_LIMIT = 10;
 
-/** Turns a refusal into its message; nothing was changed when one is thrown. */
-async function guarded<T extends Reply[] | null>(ctx: Ctx, run: () => Promise<T>): Promise<T | Reply[]> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ComplaintRefusal) return [{ text: ctx.t(error.messageId, error.args) }];
-    throw error;
-  }
-}
-
 function codeOrRefuse(typed: string): string {
   const code = parseComplaintCode(typed);
-  if (!code) throw new ComplaintRefusal('complaints-not-found', { code: typed.trim().slice(0, 32) });
+  if (!code) throw new Refusal('complaints-not-found', { code: typed.trim().slice(0, 32) });
   return code;
 }
 
 /** The reporter's view, or the handler's, or nothing at all for anyone else. */
 async function track(ctx: Ctx, typed: string): Promise<Reply[]> {
   const code = codeOrRefuse(typed);
-  const complaint = await ctx.app.db.complaint.findUnique({ where: { code } });
-  if (!complaint || !(await canRead(ctx.app.db, ctx.account, complaint))) throw new ComplaintRefusal('complaints-not-found', { code });
-  const handler = complaint.reporterId !== ctx.account.id && (await canHandle(ctx.app.db, ctx.account, complaint.communeId));
+  const complaint = await ctx.services.db.complaint.findUnique({ where: { code } });
+  if (!complaint || !(await canRead(ctx.services.db, ctx.account, complaint))) throw new Refusal('complaints-not-found', { code });
+  const handler = complaint.reporterId !== ctx.account.id && (await canHandle(ctx.services.db, ctx.account, complaint.communeId));
   return [handler ? await handlerView(ctx, complaint) : await reporterView(ctx, complaint)];
 }
 
 async function mine(ctx: Ctx): Promise<Reply[]> {
-  const rows = await ctx.app.db.complaint.findMany({
+  const rows = await ctx.services.db.complaint.findMany({
     where: { reporterId: ctx.account.id },
     orderBy: { createdAt: 'desc' },
     take: MINE_LIMIT,
@@ -68,7 +56,7 @@ async function mine(ctx: Ctx): Promise<Reply[]> {
 }
 
 async function openList(ctx: Ctx): Promise<Reply[]> {
-  const { db, clock } = ctx.app;
+  const { db, clock } = ctx.services;
   const communeIds = await communeIdsInScope(db, ctx.account);
   const where = { communeId: { in: communeIds }, status: { in: [...OPEN_STATUSES] } };
   const [rows, total] = await Promise.all([
@@ -76,7 +64,7 @@ async function openList(ctx: Ctx): Promise<Reply[]> {
     db.complaint.count({ where }),
   ]);
   if (!rows.length) return [{ text: ctx.t('complaints-list-empty') }];
-  const categories = complaintCategories(ctx.app.config);
+  const categories = ctx.services.complaintCategories;
   const now = clock.now();
   const lines = rows.map((c) =>
     ctx.t('complaints-list-item', {
@@ -97,23 +85,23 @@ async function openList(ctx: Ctx): Promise<Reply[]> {
 }
 
 async function fileFromDossier(ctx: Ctx, dossierCode: string): Promise<Reply[]> {
-  const dossier = await ctx.app.db.dossier.findUnique({ where: { code: dossierCode } });
+  const dossier = await ctx.services.db.dossier.findUnique({ where: { code: dossierCode } });
   if (!dossier) return startFiling(ctx, {}, [{ text: ctx.t('complaints-dossier-link-unknown', { code: dossierCode }) }]);
   return startFiling(ctx, { communeId: dossier.communeId, dossierCode: dossier.code });
 }
 
 async function startCommand(ctx: Ctx, args: string): Promise<Reply[]> {
   if (args && mentionsDenunciation(args)) return legalRedirect(ctx);
-  const communes = args ? await matchCommunes(ctx.app.db, args) : [];
+  const communes = args ? await matchCommunes(ctx.services.db, args) : [];
   return startFiling(ctx, communes.length === 1 ? { communeId: communes[0].id } : {});
 }
 
 async function rate(ctx: Ctx, rest: string): Promise<Reply[]> {
   const [typed, verdict] = rest.split(':');
   const satisfied = verdict === '1';
-  const complaint = await rateResolution(ctx.app, ctx.account, codeOrRefuse(typed), satisfied);
+  const complaint = await rateResolution(ctx.services, ctx.account, codeOrRefuse(typed), satisfied);
   const text = ctx.t('complaints-satisfaction-thanks', { satisfied: satisfied ? 'yes' : 'no' });
-  const reopen = !satisfied && canReopen(complaint, ctx.app.clock.now()) === 'ok';
+  const reopen = !satisfied && canReopen(complaint, ctx.services.clock.now()) === 'ok';
   return [reopen ? { text, buttons: [[button(ctx.t('complaints-button-reopen'), `cp:o:${complaint.code}`)]] } : { text }];
 }
 
@@ -128,28 +116,27 @@ const officialButtons: Record<string, OfficialAction> = {
 
 const complaintButtons: ButtonRoute = {
   prefix: 'cp',
-  run: (ctx, rest) =>
-    guarded(ctx, async () => {
-      const cut = rest.indexOf(':');
-      const [kind, arg] = cut > 0 ? [rest.slice(0, cut), rest.slice(cut + 1)] : [rest, ''];
-      if (kind === 'd') return fileFromDossier(ctx, arg);
-      if (kind === 'k') return startFilingWithCategory(ctx, arg);
-      if (kind === 's') return rate(ctx, arg);
-      const code = codeOrRefuse(arg);
-      if (officialButtons[kind]) return beginAction(ctx, code, officialButtons[kind]);
-      switch (kind) {
-        case 'v':
-          return [await handlerView(ctx, await complaintForHandler(ctx.app, ctx.account, code))];
-        case 't':
-          return track(ctx, code);
-        case 'c':
-          return beginReply(ctx, code);
-        case 'o':
-          return beginReopen(ctx, code);
-        default:
-          return [{ text: ctx.t('button-expired') }];
-      }
-    }),
+  async run(ctx, rest) {
+    const cut = rest.indexOf(':');
+    const [kind, arg] = cut > 0 ? [rest.slice(0, cut), rest.slice(cut + 1)] : [rest, ''];
+    if (kind === 'd') return fileFromDossier(ctx, arg);
+    if (kind === 'k') return startFilingWithCategory(ctx, arg);
+    if (kind === 's') return rate(ctx, arg);
+    const code = codeOrRefuse(arg);
+    if (officialButtons[kind]) return beginAction(ctx, code, officialButtons[kind]);
+    switch (kind) {
+      case 'v':
+        return [await handlerView(ctx, await complaintForHandler(ctx.services, ctx.account, code))];
+      case 't':
+        return track(ctx, code);
+      case 'c':
+        return beginReply(ctx, code);
+      case 'o':
+        return beginReopen(ctx, code);
+      default:
+        return [{ text: ctx.t('button-expired') }];
+    }
+  },
 };
 
 const commands: CommandSpec[] = [
@@ -157,28 +144,28 @@ const commands: CommandSpec[] = [
     name: 'phananh',
     roles: everyone,
     summary: 'complaints-cmd-phananh',
-    run: (ctx, args) => guarded(ctx, () => startCommand(ctx, args)),
+    run: startCommand,
   },
   {
     name: 'tracuu',
     roles: everyone,
     summary: 'complaints-cmd-tracuu',
-    run: (ctx, args) => guarded(ctx, () => (args ? track(ctx, args) : mine(ctx))),
+    run: (ctx, args) => (args ? track(ctx, args) : mine(ctx)),
   },
   {
     name: 'congkhai',
     roles: everyone,
     summary: 'complaints-cmd-congkhai',
-    run: (ctx, args) => guarded(ctx, () => publicResults(ctx, args)),
+    run: publicResults,
   },
   {
     name: 'xuly',
     roles: staff,
     summary: 'complaints-cmd-xuly',
-    run: (ctx, args) =>
-      guarded(ctx, async () =>
-        args ? [await handlerView(ctx, await complaintForHandler(ctx.app, ctx.account, codeOrRefuse(args)))] : [{ text: ctx.t('complaints-xuly-usage') }],
-      ),
+    async run(ctx, args) {
+      if (!args) return [{ text: ctx.t('complaints-xuly-usage') }];
+      return [await handlerView(ctx, await complaintForHandler(ctx.services, ctx.account, codeOrRefuse(args)))];
+    },
   },
   {
     name: 'phananh_ds',
@@ -188,22 +175,16 @@ const commands: CommandSpec[] = [
   },
 ];
 
-/** Refusals inside the dialogues become messages too. */
-const guardedFlow = (flow: FlowSpec): FlowSpec => ({
-  name: flow.name,
-  onInput: (ctx, state, input) => guarded(ctx, () => flow.onInput(ctx, state, input)),
-});
-
 /** A complaint code typed anywhere in a message is looked up as /tracuu would. */
 async function trackTypedCode(ctx: Ctx, text: string): Promise<Reply[] | null> {
   const code = findComplaintCode(text);
-  return code ? guarded(ctx, () => track(ctx, code)) : null;
+  return code ? track(ctx, code) : null;
 }
 
 export const complaintsModule: ConversationModule = {
   name: 'complaints',
   commands,
-  flows: [filingFlow, actionFlow].map(guardedFlow),
+  flows: [filingFlow, actionFlow],
   buttons: [complaintButtons],
   text: trackTypedCode,
 };

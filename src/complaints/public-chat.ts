@@ -2,7 +2,6 @@
 // for a phone screen, with a link to the page when the service has a public address.
 import type { Ctx, Reply } from '../conversation/types.js';
 import { formatVnDate } from '../shared/vntime.js';
-import { complaintCategories } from './categories.js';
 import { matchCommunes } from './communes.js';
 import { complaintFigures, publishedResolutions, type CommuneComplaintFigures } from './figures.js';
 import { currentYear, figureText, yearRange } from './public-page.js';
@@ -16,19 +15,19 @@ function figuresLine(ctx: Ctx, f: CommuneComplaintFigures): string {
     commune: f.communeName,
     received: f.received,
     resolved: f.resolved,
-    ontime: figureText(ctx.app, f.onTimePercent, '%', ctx.locale),
-    avg: figureText(ctx.app, f.averageWorkingDays, '', ctx.locale),
+    ontime: figureText(ctx.services, f.onTimePercent, '%', ctx.locale),
+    avg: figureText(ctx.services, f.averageWorkingDays, '', ctx.locale),
   });
 }
 
 function pageLink(ctx: Ctx, path: string): string[] {
-  const base = ctx.app.config.PUBLIC_URL?.replace(/\/+$/, '');
+  const base = ctx.services.config.PUBLIC_URL?.replace(/\/+$/, '');
   return base ? ['', ctx.t('complaints-public-chat-link', { url: `${base}${path}` })] : [];
 }
 
 export async function publicResults(ctx: Ctx, args: string): Promise<Reply[]> {
-  const { db } = ctx.app;
-  const year = currentYear(ctx.app);
+  const { db } = ctx.services;
+  const year = currentYear(ctx.services);
   const { from, to } = yearRange(year);
   const communes = await db.commune.findMany({ orderBy: { name: 'asc' } });
   const example = communes[0]?.code ?? 'BG-TANTIEN';
@@ -52,7 +51,7 @@ export async function publicResults(ctx: Ctx, args: string): Promise<Reply[]> {
   const commune = found[0];
   const [figures] = await complaintFigures(db, [commune.id], from, to);
   const items = await publishedResolutions(db, [commune.id], from, to, CHAT_ITEMS);
-  const categories = complaintCategories(ctx.app.config);
+  const categories = ctx.services.complaintCategories;
   const lines = [figuresLine(ctx, figures), ''];
   if (!items.length) lines.push(ctx.t('complaints-public-none', { year: String(year) }));
   for (const r of items) {

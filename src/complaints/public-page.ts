@@ -5,12 +5,11 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { Commune } from '../generated/prisma/client.js';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import type { HttpRoutes } from '../http/server.js';
-import type { Locale } from '../i18n/index.js';
+import type { Locale, MessageId } from '../i18n/index.js';
 import { escapeHtml } from '../shared/html.js';
 import { formatVnDate, vnDate, vnInstant } from '../shared/vntime.js';
-import { complaintCategories } from './categories.js';
 import { complaintFigures, publishedResolutions, type CommuneComplaintFigures } from './figures.js';
 
 const PAGE_ITEMS = 100;
@@ -22,13 +21,13 @@ export function yearRange(year: number): { from: Date; to: Date } {
   return { from: vnInstant(`${year}-01-01`), to: vnInstant(`${year + 1}-01-01`) };
 }
 
-export function currentYear(app: App): number {
-  return Number(vnDate(app.clock.now()).slice(0, 4));
+export function currentYear(services: Pick<Services, 'clock'>): number {
+  return Number(vnDate(services.clock.now()).slice(0, 4));
 }
 
 /** "—" for a figure that has no value yet (nothing resolved), else the number (comma decimal in Vietnamese). */
-export function figureText(app: App, value: number | null, suffix = '', locale: Locale = 'vi'): string {
-  if (value === null) return app.i18n.t(locale, 'complaints-no-value');
+export function figureText(services: Pick<Services, 'i18n'>, value: number | null, suffix = '', locale: Locale = 'vi'): string {
+  if (value === null) return services.i18n.t(locale, 'complaints-no-value');
   return `${locale === 'vi' ? String(value).replace('.', ',') : String(value)}${suffix}`;
 }
 
@@ -57,23 +56,23 @@ ${body}
 `;
 }
 
-function figuresCard(app: App, f: CommuneComplaintFigures, link: boolean): string {
-  const t = (id: string) => escapeHtml(app.i18n.t('vi', id));
+function figuresCard(services: Pick<Services, 'i18n'>, f: CommuneComplaintFigures, link: boolean): string {
+  const t = (id: MessageId) => escapeHtml(services.i18n.t('vi', id));
   const name = escapeHtml(f.communeName);
   const heading = link ? `<a href="/congkhai/${encodeURIComponent(f.communeCode)}">${name}</a>` : name;
-  const cell = (label: string, value: string) => `<div><dt>${t(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
+  const cell = (label: MessageId, value: string) => `<div><dt>${t(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
   return `<section class="card"><h3>${heading}</h3><dl>${[
     cell('complaints-public-received', String(f.received)),
     cell('complaints-public-resolved', String(f.resolved)),
-    cell('complaints-public-ontime', figureText(app, f.onTimePercent, '%')),
-    cell('complaints-public-avgdays', figureText(app, f.averageWorkingDays)),
+    cell('complaints-public-ontime', figureText(services, f.onTimePercent, '%')),
+    cell('complaints-public-avgdays', figureText(services, f.averageWorkingDays)),
   ].join('')}</dl></section>`;
 }
 
-async function render(app: App, year: number, commune: Commune | null): Promise<string> {
-  const { db, i18n } = app;
-  const t = (id: string, args?: Record<string, string | number>) => i18n.t('vi', id, args);
-  const categories = complaintCategories(app.config);
+async function render(services: Pick<Services, 'complaintCategories' | 'db' | 'i18n'>, year: number, commune: Commune | null): Promise<string> {
+  const { db, i18n } = services;
+  const t = i18n.in('vi');
+  const categories = services.complaintCategories;
   const communes = commune ? [commune] : await db.commune.findMany({ orderBy: { name: 'asc' } });
   const names = new Map(communes.map((c) => [c.id, c.name]));
   const ids = communes.map((c) => c.id);
@@ -103,7 +102,7 @@ async function render(app: App, year: number, commune: Commune | null): Promise<
     // The overview lists only communes with something to show; each commune's own page shows its zeros too.
     figures
       .filter((f) => commune || f.received + f.resolved > 0)
-      .map((f) => figuresCard(app, f, !commune))
+      .map((f) => figuresCard(services, f, !commune))
       .join('\n'),
     `<h2>${escapeHtml(t('complaints-public-list'))}</h2>`,
     list,
@@ -111,16 +110,16 @@ async function render(app: App, year: number, commune: Commune | null): Promise<
   return page(title, body);
 }
 
-export const complaintPages: HttpRoutes = (server, app) => {
+export const complaintPages: HttpRoutes = (server, services) => {
   const respond = async (rawQuery: unknown, code: string | null) => {
     const query = querySchema.safeParse(rawQuery);
-    const title = app.i18n.t('vi', 'complaints-public-title');
-    if (!query.success) return { status: 400, html: page(title, `<p>${escapeHtml(app.i18n.t('vi', 'complaints-public-bad-year'))}</p>`) };
-    const commune = code ? await app.db.commune.findFirst({ where: { code: { in: [code, code.toUpperCase()] } } }) : null;
+    const title = services.i18n.t('vi', 'complaints-public-title');
+    if (!query.success) return { status: 400, html: page(title, `<p>${escapeHtml(services.i18n.t('vi', 'complaints-public-bad-year'))}</p>`) };
+    const commune = code ? await services.db.commune.findFirst({ where: { code: { in: [code, code.toUpperCase()] } } }) : null;
     if (code && !commune) {
-      return { status: 404, html: page(title, `<p>${escapeHtml(app.i18n.t('vi', 'complaints-public-unknown-commune', { code }))}</p>`) };
+      return { status: 404, html: page(title, `<p>${escapeHtml(services.i18n.t('vi', 'complaints-public-unknown-commune', { code }))}</p>`) };
     }
-    return { status: 200, html: await render(app, query.data.nam ?? currentYear(app), commune) };
+    return { status: 200, html: await render(services, query.data.nam ?? currentYear(services), commune) };
   };
   const send = (reply: FastifyReply, r: { status: number; html: string }) =>
     reply.code(r.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(r.html);

@@ -4,12 +4,10 @@ import { z } from 'zod';
 import type { Complaint, ComplaintEvent } from '../generated/prisma/client.js';
 import type { Attachment, Button, Reply } from '../conversation/types.js';
 import { button, column } from '../conversation/replies.js';
-import type { Locale, MessageArgs } from '../i18n/index.js';
+import type { Locale, Translate } from '../i18n/index.js';
 import { formatVnDate } from '../shared/vntime.js';
 import type { ComplaintCategories } from './categories.js';
 import { isOpen, MAX_REOPENS, REOPEN_WINDOW_DAYS, UNACKNOWLEDGED, type ComplaintStatus } from './status.js';
-
-export type Translate = (id: string, args?: MessageArgs) => string;
 
 /** A photo or file reference as stored with a complaint (and in the filing draft). */
 export const attachmentSchema = z.object({

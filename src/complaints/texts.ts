@@ -1,6 +1,6 @@
 // Small text rules shared by the dialogues of this module.
+import type { Translate } from '../i18n/index.js';
 import type { Account } from '../generated/prisma/client.js';
-import type { Translate } from './render.js';
 
 /** Why a typed text cannot be used, if it cannot: nothing in it, or longer than allowed. */
 export function lengthProblem(text: string, max: number): 'empty' | 'too_long' | null {

@@ -1,26 +1,34 @@
 // The one brain behind every channel: Inbound in, Reply[] out. It resolves the person,
 // routes commands (with role checks), buttons, deep links and dialogue input to the domain
-// modules, and turns any failure into a polite message instead of a stack trace.
-import type { App } from '../app.js';
+// modules, answers a Refusal with its message, and turns any other failure into a polite
+// message instead of a stack trace.
+//
+// Routing order: a command; else a pressed button with a registered prefix; else the open
+// dialogue's input; else free text (the modules' text handlers, then the fallback); else help.
+import type { Services } from '../services.js';
 import { resolveAccount, roleOf, localeOf } from '../accounts/accounts.js';
+import type { Role } from '../accounts/roles.js';
+import type { MessageId } from '../i18n/index.js';
 import { loadDialogue, saveDialogue, clearDialogue } from './dialogue.js';
-import type { MessageArgs } from '../i18n/index.js';
-import { WindowLimiter } from '../shared/rate-limit.js';
-import type {
-  ButtonRoute,
-  CommandSpec,
-  ConversationModule,
-  Ctx,
-  FlowSpec,
-  Inbound,
-  Reply,
-  Role,
-  StartRoute,
-  TextHandler,
-} from './types.js';
+import { Refusal } from './refusal.js';
+import type { ButtonRoute, CommandSpec, ConversationModule, Ctx, FlowSpec, Inbound, Reply, StartRoute, TextHandler } from './types.js';
 
 const COMMAND = /^\/([a-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/i;
 const MAX_INPUT_CHARS = 4000;
+
+/** A command as /help and Telegram's menu list it. */
+export interface CommandSummary {
+  name: string;
+  summary: MessageId;
+}
+
+/** The core's own commands, open to everyone and listed after each role's own. */
+export const builtInCommands: readonly CommandSummary[] = [
+  { name: 'lang', summary: 'cmd-lang' },
+  { name: 'huy', summary: 'cmd-cancel' },
+  { name: 'help', summary: 'cmd-help' },
+];
+
 
 export class Conversation {
   private readonly commands = new Map<string, CommandSpec>();
@@ -29,13 +37,11 @@ export class Conversation {
   private readonly starts: StartRoute[] = [];
   private readonly texts: TextHandler[] = [];
   private fallback?: TextHandler;
-  private readonly perAccount: WindowLimiter;
 
   constructor(
-    private readonly app: App,
+    private readonly services: Services,
     modules: ConversationModule[],
   ) {
-    this.perAccount = new WindowLimiter(app.config.RATE_LIMIT_MESSAGES_PER_MINUTE, 60_000);
     this.register({ name: 'core', buttons: [this.languageButton] });
     for (const m of modules) this.register(m);
   }
@@ -58,49 +64,65 @@ export class Conversation {
     }
   }
 
-  /** Commands a role may run, in registration order (what /help and Telegram's menu show). */
+  /** The modules' commands a role may run, in registration order. */
   commandsFor(role: Role): CommandSpec[] {
     return [...this.commands.values()].filter((c) => c.roles.includes(role));
   }
 
+  /** Everything /help lists for a role: its commands, then the core's own. */
+  menuFor(role: Role): CommandSummary[] {
+    return [...this.commandsFor(role), ...builtInCommands];
+  }
+
   async handle(inbound: Inbound): Promise<Reply[]> {
-    const { db, clock, log } = this.app;
-    const account = await resolveAccount(db, inbound.channel, inbound.userId, {
+    const { clock, log, config, limits } = this.services;
+    const account = await resolveAccount(this.services, inbound.channel, inbound.userId, {
       locale: inbound.locale,
       displayName: inbound.displayName,
       now: clock.now(),
     });
-    const ctx = this.context(inbound, account);
-    const flood = this.perAccount.hit(`${inbound.channel}:${inbound.userId}`, clock.now().getTime());
+    // Set when this update starts or moves a dialogue, or answers one: a refusal then ends it.
+    const dialogue = { involved: false };
+    const ctx = this.context(inbound, account, dialogue);
+    const flood = limits.messages.hit(`${inbound.channel}:${inbound.userId}`, clock.now().getTime());
     if (!flood.allowed) {
       // Say it once per window; after that stay silent so a flood is not answered by a flood.
-      return flood.count === this.app.config.RATE_LIMIT_MESSAGES_PER_MINUTE + 1 ? [{ text: ctx.t('rate-limited') }] : [];
+      return flood.count === config.RATE_LIMIT_MESSAGES_PER_MINUTE + 1 ? [{ text: ctx.t('rate-limited') }] : [];
     }
     try {
-      return await this.route(ctx);
+      return await this.route(ctx, dialogue);
     } catch (error) {
+      if (error instanceof Refusal) {
+        if (dialogue.involved) await ctx.clearDialogue();
+        return [{ text: ctx.t(error.messageId, error.args) }];
+      }
       log.error({ err: error, channel: inbound.channel, updateId: inbound.updateId }, 'handler failed');
       return [{ text: ctx.t('error-generic') }];
     }
   }
 
-  private context(inbound: Inbound, account: Ctx['account']): Ctx {
-    const { app } = this;
+  private context(inbound: Inbound, account: Ctx['account'], dialogue: { involved: boolean }): Ctx {
+    const { services } = this;
     const locale = localeOf(account);
+    const role = roleOf(account);
+    const t = services.i18n.in(locale);
     return {
-      app,
+      services,
       inbound,
       account,
-      role: roleOf(account),
+      role,
       locale,
-      t: (id: string, args?: MessageArgs) => app.i18n.t(locale, id, args),
-      setDialogue: (flow, step, data = {}) =>
-        saveDialogue(app.db, inbound.channel, inbound.userId, { flow, step, data }, app.clock.now()),
-      clearDialogue: () => clearDialogue(app.db, inbound.channel, inbound.userId),
+      t,
+      setDialogue: (flow, step, data = {}) => {
+        dialogue.involved = true;
+        return saveDialogue(services, inbound.channel, inbound.userId, { flow, step, data });
+      },
+      clearDialogue: () => clearDialogue(services, inbound.channel, inbound.userId),
+      help: (forRole = role) => [this.helpText(t, forRole)],
     };
   }
 
-  private async route(ctx: Ctx): Promise<Reply[]> {
+  private async route(ctx: Ctx, dialogue: { involved: boolean }): Promise<Reply[]> {
     const { inbound } = ctx;
     const typed = inbound.text?.normalize('NFC').trim() ?? '';
     if (typed.length > MAX_INPUT_CHARS) return [{ text: ctx.t('error-too-long', { max: MAX_INPUT_CHARS }) }];
@@ -117,14 +139,16 @@ export class Conversation {
       }
     }
 
-    const dialogue = await loadDialogue(this.app.db, inbound.channel, inbound.userId, this.app.clock.now());
-    const flow = dialogue && this.flows.get(dialogue.flow);
-    if (dialogue && flow) {
+    const open = await loadDialogue(this.services, inbound.channel, inbound.userId);
+    const flow = open && this.flows.get(open.flow);
+    if (open && flow) {
+      dialogue.involved = true;
       const input = { text: typed || undefined, payload: inbound.payload, attachments: inbound.attachments };
-      const replies = await flow.onInput(ctx, dialogue, input);
+      const replies = await flow.onInput(ctx, open, input);
       if (replies) return replies;
       // The flow says this is not an answer to it: the dialogue ends and the message is
       // handled as if none were open.
+      dialogue.involved = false;
       await ctx.clearDialogue();
     }
     if (inbound.payload) return [{ text: ctx.t('button-expired') }];
@@ -135,7 +159,7 @@ export class Conversation {
         if (replies) return replies;
       }
     }
-    return this.help(ctx);
+    return ctx.help();
   }
 
   private async runCommand(ctx: Ctx, name: string, args: string): Promise<Reply[]> {
@@ -144,7 +168,7 @@ export class Conversation {
         return this.start(ctx, args);
       case 'help':
       case 'trogiup':
-        return this.help(ctx);
+        return ctx.help();
       case 'huy':
       case 'cancel':
         await ctx.clearDialogue();
@@ -153,7 +177,7 @@ export class Conversation {
         return this.setLanguage(ctx, args);
     }
     const spec = this.commands.get(name);
-    if (!spec) return [{ text: ctx.t('unknown-command', { command: `/${name}` }) }, ...(await this.help(ctx))];
+    if (!spec) return [{ text: ctx.t('unknown-command', { command: `/${name}` }) }, ...ctx.help()];
     if (!spec.roles.includes(ctx.role)) return [this.refusal(ctx, spec.roles)];
     // A new command abandons any half-finished dialogue.
     await ctx.clearDialogue();
@@ -164,16 +188,15 @@ export class Conversation {
     if (payload) {
       const route = this.starts.find((r) => payload.startsWith(r.prefix));
       if (route) return route.run(ctx, payload.slice(route.prefix.length));
-      return [{ text: ctx.t('start-link-unknown') }, ...(await this.help(ctx))];
+      return [{ text: ctx.t('start-link-unknown') }, ...ctx.help()];
     }
     await ctx.clearDialogue();
-    return [{ text: ctx.t('welcome', { role: ctx.role }) }, ...(await this.help(ctx))];
+    return [{ text: ctx.t('welcome', { role: ctx.role }) }, ...ctx.help()];
   }
 
-  async help(ctx: Ctx): Promise<Reply[]> {
-    const lines = this.commandsFor(ctx.role).map((c) => `/${c.name} — ${ctx.t(c.summary)}`);
-    lines.push(`/lang — ${ctx.t('cmd-lang')}`, `/huy — ${ctx.t('cmd-cancel')}`, `/help — ${ctx.t('cmd-help')}`);
-    return [{ text: `${ctx.t('help-intro', { role: ctx.role })}\n\n${lines.join('\n')}\n\n${ctx.t('help-ask')}` }];
+  private helpText(t: Ctx['t'], role: Role): Reply {
+    const lines = this.menuFor(role).map((c) => `/${c.name} — ${t(c.summary)}`);
+    return { text: `${t('help-intro', { role })}\n\n${lines.join('\n')}\n\n${t('help-ask')}` };
   }
 
   private async setLanguage(ctx: Ctx, args: string): Promise<Reply[]> {
@@ -181,12 +204,12 @@ export class Conversation {
     if (wanted !== 'vi' && wanted !== 'en') {
       return [{ text: ctx.t('lang-choose'), buttons: [[{ label: 'Tiếng Việt', payload: 'lang:vi' }, { label: 'English', payload: 'lang:en' }]] }];
     }
-    await this.app.db.account.update({ where: { id: ctx.account.id }, data: { locale: wanted } });
-    return [{ text: this.app.i18n.t(wanted, 'lang-set') }];
+    await this.services.db.account.update({ where: { id: ctx.account.id }, data: { locale: wanted } });
+    return [{ text: this.services.i18n.t(wanted, 'lang-set') }];
   }
 
   /** The /lang buttons come back here. */
-  readonly languageButton: ButtonRoute = {
+  private readonly languageButton: ButtonRoute = {
     prefix: 'lang',
     run: (ctx, rest) => this.setLanguage(ctx, rest),
   };

@@ -1,12 +1,11 @@
 // The channel-agnostic dialogue contract. Adapters turn platform updates into an Inbound and
 // render Reply values; nothing here knows about Telegram, Zalo or the terminal.
 import type { Account } from '../generated/prisma/client.js';
-import type { Locale, MessageArgs } from '../i18n/index.js';
-import type { App } from '../app.js';
+import type { Locale, MessageId, Translate } from '../i18n/index.js';
+import type { Role } from '../accounts/roles.js';
+import type { Services } from '../services.js';
 
 export type ChannelName = 'telegram' | 'zalo' | 'console';
-export const roles = ['citizen', 'official', 'manager', 'admin'] as const;
-export type Role = (typeof roles)[number];
 
 export interface Attachment {
   kind: 'photo' | 'file' | 'location';
@@ -69,15 +68,17 @@ export interface DialogueSnapshot<Data = Record<string, unknown>> {
 
 /** What a handler gets: the person, their language, the services, and their dialogue. */
 export interface Ctx {
-  app: App;
+  services: Services;
   inbound: Inbound;
   account: Account;
   role: Role;
   locale: Locale;
-  t(id: string, args?: MessageArgs): string;
+  t: Translate;
   /** Starts or moves the person's multi-step dialogue (stored in the database). */
   setDialogue(flow: string, step: string, data?: Record<string, unknown>): Promise<void>;
   clearDialogue(): Promise<void>;
+  /** The command list for a role (default the person's): what /help shows. */
+  help(role?: Role): Reply[];
 }
 
 export interface CommandSpec {
@@ -85,9 +86,8 @@ export interface CommandSpec {
   name: string;
   /** Who may run it; others are told politely why not. */
   roles: readonly Role[];
-  /** Fluent id of the one-line description shown by /help and in Telegram's menu. */
-  summary: string;
-  /** Usage text id shown on bad arguments, optional. */
+  /** The one-line description shown by /help and in Telegram's menu. */
+  summary: MessageId;
   run(ctx: Ctx, args: string): Promise<Reply[]>;
 }
 

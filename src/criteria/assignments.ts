@@ -1,16 +1,17 @@
 // Who answers for each criterion in each commune. An official may own several criteria; a
 // criterion has one owner per commune. Changes notify the people concerned through the outbox
 // in the same transaction, and are written to the audit log.
+import type { MessageId } from '../i18n/index.js';
 import type { Account } from '../generated/prisma/client.js';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import type { Tx } from '../db/index.js';
 import { enqueue } from '../outbox/enqueue.js';
-import { localeOf } from '../accounts/accounts.js';
-import { criterionHeading, type Translate } from './format.js';
+import { speakerFor } from '../accounts/accounts.js';
+import { criterionHeading } from './format.js';
 import type { CriterionInfo } from './model.js';
 
 /** Officials of the commune, and managers whose scope covers it, may own its criteria. */
-export async function mayOwn(tx: Tx | App['db'], account: Account, communeId: number): Promise<boolean> {
+export async function mayOwn(tx: Tx | Services['db'], account: Account, communeId: number): Promise<boolean> {
   if (account.role === 'official') return account.communeId === communeId;
   if (account.role !== 'manager') return false;
   const commune = await tx.commune.findUnique({ where: { id: communeId }, select: { provinceId: true } });
@@ -26,7 +27,7 @@ export async function mayOwn(tx: Tx | App['db'], account: Account, communeId: nu
  * does not: the monthly reminder tells everyone). Returns false when nothing changed.
  */
 export async function assignInTx(
-  app: App,
+  services: Pick<Services, 'i18n'>,
   tx: Tx,
   input: { communeId: number; communeName: string; criterion: CriterionInfo; owner: Account; actorId: number | null },
   options: { notify: boolean },
@@ -45,8 +46,8 @@ export async function assignInTx(
     },
   });
   if (!options.notify) return true;
-  const notify = async (account: Account, id: string) => {
-    const t: Translate = (m, a) => app.i18n.t(localeOf(account), m, a);
+  const notify = async (account: Account, id: MessageId) => {
+    const { t } = speakerFor(services.i18n, account);
     await enqueue(tx, { to: account, reply: { text: t(id, { heading: criterionHeading(t, criterion), commune: input.communeName }) } });
   };
   await notify(owner, 'criteria-assign-notify');

@@ -1,7 +1,7 @@
 // `criteria list` and `criteria use --set <key> --year <yyyy> --commune <code>… | --province <code>`:
 // which criteria sets exist, and which set a commune follows in a year (one per year).
 import { parseArgs } from 'node:util';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import { UsageError, type CliCommand } from '../cli/io.js';
 
 const usage =
@@ -26,25 +26,25 @@ export const criteriaCommand: CliCommand = {
         throw new UsageError('criteria use needs --set <key>, --year <yyyy> and --commune <code> or --province <code>');
       }
     }
-    const app = await io.openApp();
+    const services = await io.openApp();
     try {
       if (action === 'list') {
-        io.stdout.write(`${await listSets(app)}\n`);
+        io.stdout.write(`${await listSets(services)}\n`);
         return 0;
       }
-      const result = await useSet(app, values.set!, Number(values.year), values.commune ?? [], values.province);
+      const result = await useSet(services, values.set!, Number(values.year), values.commune ?? [], values.province);
       (result.ok ? io.stdout : io.stderr).write(`${result.message}\n`);
       return result.ok ? 0 : 1;
     } finally {
-      await app.close();
+      await services.close();
     }
   },
 };
 
-async function listSets(app: App): Promise<string> {
-  const t = (id: string, a?: Record<string, string | number>) => app.i18n.t('vi', id, a);
-  const sets = await app.db.criteriaSet.findMany({ include: { _count: { select: { criteria: true } } }, orderBy: { key: 'asc' } });
-  const links = await app.db.communeSet.groupBy({ by: ['setId', 'year'], _count: { _all: true }, orderBy: { year: 'asc' } });
+async function listSets(services: Pick<Services, 'db' | 'i18n'>): Promise<string> {
+  const t = services.i18n.in('vi');
+  const sets = await services.db.criteriaSet.findMany({ include: { _count: { select: { criteria: true } } }, orderBy: { key: 'asc' } });
+  const links = await services.db.communeSet.groupBy({ by: ['setId', 'year'], _count: { _all: true }, orderBy: { year: 'asc' } });
   if (!sets.length) return t('criteria-cli-no-sets');
   return sets
     .map((s) => {
@@ -63,14 +63,14 @@ async function listSets(app: App): Promise<string> {
 
 /** Links the communes to the set for the year, replacing any other set they followed that year. */
 export async function useSet(
-  app: App,
+  services: Pick<Services, 'db' | 'i18n'>,
   key: string,
   year: number,
   communeCodes: string[],
   provinceCode?: string,
 ): Promise<{ ok: boolean; message: string }> {
-  const { db } = app;
-  const t = (id: string, a?: Record<string, string | number>) => app.i18n.t('vi', id, a);
+  const { db } = services;
+  const t = services.i18n.in('vi');
   const set = await db.criteriaSet.findUnique({ where: { key } });
   if (!set) return { ok: false, message: t('criteria-cli-unknown-set', { key }) };
   const codes = communeCodes.map((c) => c.trim().toUpperCase());

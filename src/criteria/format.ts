@@ -1,12 +1,10 @@
 // Short, phone-friendly text for criteria states, shared by the commands and the scheduled
 // messages. Every word comes from locales/*/criteria.ftl through the `t` it is given.
-import type { MessageArgs } from '../i18n/index.js';
+import type { Translate } from '../i18n/index.js';
 import { formatVnDate, vnInstant } from '../shared/vntime.js';
 import type { CriterionInfo } from './model.js';
 import type { CommuneState, CriterionState, OwnerInfo, ReportInfo } from './state.js';
 import { notReported } from './state.js';
-
-export type Translate = (id: string, args?: MessageArgs) => string;
 
 /** "11/2026" for 2026-11. */
 export function monthLabel(month: string): string {

@@ -9,7 +9,7 @@
 // set the commune follows that year.
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { Importer } from '../cli/import.js';
+import type { Importer } from '../shared/import-file.js';
 import type { Account } from '../generated/prisma/client.js';
 import { vnMonth } from '../shared/vntime.js';
 import { issueLines } from '../shared/zod-issues.js';
@@ -17,14 +17,14 @@ import { parseCriteriaSet, saveCriteriaSet } from './sets.js';
 import { loadSets, type CriterionInfo } from './model.js';
 import { assignInTx, mayOwn } from './assignments.js';
 
-export const importCriteriaFile: Importer = async (app, text) => {
+export const importCriteriaFile: Importer = async (services, text) => {
   const parsed = parseCriteriaSet(text);
   if (!parsed.ok) return parsed;
-  const saved = await saveCriteriaSet(app.db, parsed.set);
+  const saved = await saveCriteriaSet(services.db, parsed.set);
   if (!saved.ok) return saved;
   const { key, decision, criteria } = parsed.set;
   const id = saved.created ? 'criteria-import-set-created' : 'criteria-import-set-updated';
-  return { ok: true, summary: app.i18n.t('vi', id, { key, decision, count: criteria.length }) };
+  return { ok: true, summary: services.i18n.t('vi', id, { key, decision, count: criteria.length }) };
 };
 
 const rowSchema = z.strictObject({
@@ -80,9 +80,9 @@ function readRows(text: string, defaultYear: number): { rows: Row[]; errors: str
   return { rows, errors };
 }
 
-export const importAssignmentsFile: Importer = async (app, text) => {
-  const { db } = app;
-  const { rows, errors } = readRows(text, Number(vnMonth(app.clock.now()).slice(0, 4)));
+export const importAssignmentsFile: Importer = async (services, text) => {
+  const { db } = services;
+  const { rows, errors } = readRows(text, Number(vnMonth(services.clock.now()).slice(0, 4)));
   if (errors.length) return { ok: false, errors };
 
   // Everything the rows refer to, in a few queries.
@@ -134,12 +134,12 @@ export const importAssignmentsFile: Importer = async (app, text) => {
   let changed = 0;
   await db.$transaction(
     async (tx) => {
-      for (const v of valid) if (await assignInTx(app, tx, { ...v, actorId: null }, { notify: false })) changed++;
+      for (const v of valid) if (await assignInTx(services, tx, { ...v, actorId: null }, { notify: false })) changed++;
     },
     { timeout: 120_000 },
   );
   return {
     ok: true,
-    summary: app.i18n.t('vi', 'criteria-import-assignments', { count: valid.length, changed, unchanged: valid.length - changed }),
+    summary: services.i18n.t('vi', 'criteria-import-assignments', { count: valid.length, changed, unchanged: valid.length - changed }),
   };
 };

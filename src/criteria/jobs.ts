@@ -1,6 +1,6 @@
 // The scheduled side of the criteria cycle. The month is the Vietnamese month of the period's
 // fire time, so a catch-up run after downtime sends the messages of the period it catches up.
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import type { Config } from '../config/index.js';
 import type { JobSpec } from '../jobs/types.js';
 import { vnMonth } from '../shared/vntime.js';
@@ -9,14 +9,14 @@ import { sendMonthlyReminders, sendNudges, sendSummaries, type SendResult } from
 function monthlyJob(
   name: string,
   cron: keyof Pick<Config, 'CRITERIA_REMINDER_CRON' | 'CRITERIA_NUDGE_CRON' | 'CRITERIA_SUMMARY_CRON'>,
-  send: (app: App, month: string) => Promise<SendResult>,
+  send: (services: Services, month: string) => Promise<SendResult>,
 ): JobSpec {
   return {
     name,
-    cron: (app) => app.config[cron],
-    async run(app, firedAt) {
-      const result = await send(app, vnMonth(firedAt));
-      app.log.info({ job: name, ...result }, 'criteria messages written');
+    cron: (config) => config[cron],
+    async run(services, firedAt) {
+      const result = await send(services, vnMonth(firedAt));
+      services.log.info({ job: name, ...result }, 'criteria messages written');
     },
   };
 }

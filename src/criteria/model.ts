@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../db/index.js';
 import { levelsSchema, type Levels } from './sets.js';
+import { safeJson } from '../shared/json.js';
 
 export const reportStatuses = ['not_started', 'in_progress', 'done'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
@@ -78,14 +79,6 @@ function toSetInfo(row: SetRow): SetInfo {
       bonus: c.bonus,
     })),
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 /** The set a commune follows in a year, or null. */

@@ -14,13 +14,11 @@ import { ownedCriteria, type OwnedCriterion } from './reports.js';
 import { reportFlow, startReport } from './report-flow.js';
 import { communeInScope, pickCommune } from './pick.js';
 import { assignInTx, mayOwn } from './assignments.js';
+import { criterionOwners, leadership, staff } from '../accounts/roles.js';
 
-const staff = ['official', 'manager', 'admin'] as const;
-const managers = ['manager', 'admin'] as const;
-const owners = ['official', 'manager'] as const;
 const LABEL_CHARS = 48;
 
-const thisMonth = (ctx: Ctx) => vnMonth(ctx.app.clock.now());
+const thisMonth = (ctx: Ctx) => vnMonth(ctx.services.clock.now());
 const thisYear = (ctx: Ctx) => Number(thisMonth(ctx).slice(0, 4));
 
 /** Button labels stay short on a phone: cut at a word boundary. */
@@ -44,7 +42,7 @@ function notAllowed(ctx: Ctx): Reply[] {
 // ─── /capnhat ────────────────────────────────────────────────────────────────
 
 async function report(ctx: Ctx, args: string): Promise<Reply[]> {
-  const { db, clock } = ctx.app;
+  const { db, clock } = ctx.services;
   const owned = await ownedCriteria(db, ctx.account, clock.now());
   const code = args.split(/\s+/)[0]?.toUpperCase();
   if (code) {
@@ -66,22 +64,22 @@ function reportButton(o: OwnedCriterion) {
 // ─── /tiendo, /xephang, /baocao ──────────────────────────────────────────────
 
 async function progress(ctx: Ctx, communeId: number): Promise<Reply[]> {
-  const { db } = ctx.app;
+  const { db } = ctx.services;
   const { states, owners: people } = await loadCommuneStates(db, [communeId], thisMonth(ctx));
   if (!states.length) return [await noSet(ctx, communeId)];
   return [{ text: progressText(ctx.t, states[0], people) }];
 }
 
 async function noSet(ctx: Ctx, communeId: number): Promise<Reply> {
-  const commune = await ctx.app.db.commune.findUnique({ where: { id: communeId } });
+  const commune = await ctx.services.db.commune.findUnique({ where: { id: communeId } });
   return { text: ctx.t('criteria-no-set', { commune: commune?.name ?? '', year: String(thisYear(ctx)) }) };
 }
 
 async function ranking(ctx: Ctx): Promise<Reply[]> {
-  const scope = await communeIdsInScope(ctx.app.db, ctx.account);
+  const scope = await communeIdsInScope(ctx.services.db, ctx.account);
   if (!scope.length) return [{ text: ctx.t('criteria-no-scope') }];
   const month = thisMonth(ctx);
-  const { states } = await loadCommuneStates(ctx.app.db, scope, month);
+  const { states } = await loadCommuneStates(ctx.services.db, scope, month);
   return [{ text: rankingText(ctx.t, states, month, scope.length - states.length) }];
 }
 
@@ -98,16 +96,16 @@ function parseMonth(args: string, fallback: string): string | null {
 async function workbook(ctx: Ctx, args: string): Promise<Reply[]> {
   const month = parseMonth(args, thisMonth(ctx));
   if (!month) return [{ text: ctx.t('criteria-xlsx-bad-month') }];
-  const scope = await communeIdsInScope(ctx.app.db, ctx.account);
+  const scope = await communeIdsInScope(ctx.services.db, ctx.account);
   if (!scope.length) return [{ text: ctx.t('criteria-no-scope') }];
-  const document = await monthlyReport(ctx.app, ctx.t, scope, month);
+  const document = await monthlyReport(ctx.services, ctx.t, scope, month);
   return [{ text: ctx.t('criteria-xlsx-caption', { month: monthLabel(month), count: scope.length }), document }];
 }
 
 // ─── /phancong ───────────────────────────────────────────────────────────────
 
 async function criteriaToAssign(ctx: Ctx, communeId: number, prefix?: string): Promise<Reply[]> {
-  const { db } = ctx.app;
+  const { db } = ctx.services;
   const set = await setOfCommune(db, communeId, thisYear(ctx));
   if (!set) return [await noSet(ctx, communeId)];
   const commune = await db.commune.findUnique({ where: { id: communeId } });
@@ -122,7 +120,7 @@ async function criteriaToAssign(ctx: Ctx, communeId: number, prefix?: string): P
 }
 
 async function officialsToChoose(ctx: Ctx, communeId: number, criterionId: number): Promise<Reply[]> {
-  const { db } = ctx.app;
+  const { db } = ctx.services;
   const set = await setOfCommune(db, communeId, thisYear(ctx));
   const criterion = set?.criteria.find((c) => c.id === criterionId);
   if (!criterion) return [{ text: ctx.t('button-expired') }];
@@ -139,7 +137,7 @@ async function officialsToChoose(ctx: Ctx, communeId: number, criterionId: numbe
 }
 
 async function assign(ctx: Ctx, communeId: number, criterionId: number, accountId: number): Promise<Reply[]> {
-  const { db } = ctx.app;
+  const { db } = ctx.services;
   const [set, owner, commune] = await Promise.all([
     setOfCommune(db, communeId, thisYear(ctx)),
     db.account.findUnique({ where: { id: accountId } }),
@@ -149,7 +147,7 @@ async function assign(ctx: Ctx, communeId: number, criterionId: number, accountI
   if (!criterion || !owner || !commune) return [{ text: ctx.t('button-expired') }];
   if (!(await mayOwn(db, owner, communeId))) return [{ text: ctx.t('criteria-assign-not-official') }];
   await db.$transaction((tx) =>
-    assignInTx(ctx.app, tx, { communeId, communeName: commune.name, criterion, owner, actorId: ctx.account.id }, { notify: true }),
+    assignInTx(ctx.services, tx, { communeId, communeName: commune.name, criterion, owner, actorId: ctx.account.id }, { notify: true }),
   );
   const done = ctx.t('criteria-assign-done', { code: criterion.code, owner: personName(ctx.t, owner) });
   return criteriaToAssign(ctx, communeId, done);
@@ -160,7 +158,7 @@ async function assign(ctx: Ctx, communeId: number, criterionId: number, accountI
 export const criteriaModule: ConversationModule = {
   name: 'criteria',
   commands: [
-    { name: 'capnhat', roles: owners, summary: 'criteria-cmd-capnhat', run: report },
+    { name: 'capnhat', roles: criterionOwners, summary: 'criteria-cmd-capnhat', run: report },
     {
       name: 'tiendo',
       roles: staff,
@@ -170,11 +168,11 @@ export const criteriaModule: ConversationModule = {
         return picked.ok ? progress(ctx, picked.communeId) : picked.replies;
       },
     },
-    { name: 'xephang', roles: managers, summary: 'criteria-cmd-xephang', run: ranking },
-    { name: 'baocao', roles: managers, summary: 'criteria-cmd-baocao', run: workbook },
+    { name: 'xephang', roles: leadership, summary: 'criteria-cmd-xephang', run: ranking },
+    { name: 'baocao', roles: leadership, summary: 'criteria-cmd-baocao', run: workbook },
     {
       name: 'phancong',
-      roles: managers,
+      roles: leadership,
       summary: 'criteria-cmd-phancong',
       async run(ctx, args) {
         const picked = await pickCommune(ctx, args, 'cra', 'phancong');
@@ -186,7 +184,7 @@ export const criteriaModule: ConversationModule = {
   buttons: [
     {
       prefix: 'crr',
-      roles: owners,
+      roles: criterionOwners,
       async run(ctx, rest) {
         const ids = ints(rest, 2);
         return ids ? startReport(ctx, ids[0], ids[1]) : [{ text: ctx.t('button-expired') }];
@@ -202,7 +200,7 @@ export const criteriaModule: ConversationModule = {
     },
     {
       prefix: 'cra',
-      roles: managers,
+      roles: leadership,
       async run(ctx, rest) {
         const id = await communeInScope(ctx, rest);
         return id === null ? notAllowed(ctx) : criteriaToAssign(ctx, id);
@@ -210,7 +208,7 @@ export const criteriaModule: ConversationModule = {
     },
     {
       prefix: 'crc',
-      roles: managers,
+      roles: leadership,
       async run(ctx, rest) {
         const ids = ints(rest, 2);
         if (!ids || (await communeInScope(ctx, String(ids[0]))) === null) return notAllowed(ctx);
@@ -219,7 +217,7 @@ export const criteriaModule: ConversationModule = {
     },
     {
       prefix: 'cro',
-      roles: managers,
+      roles: leadership,
       async run(ctx, rest) {
         const ids = ints(rest, 3);
         if (!ids || (await communeInScope(ctx, String(ids[0]))) === null) return notAllowed(ctx);

@@ -10,7 +10,7 @@ const MAX_CHOICES = 20;
 export type Picked = { ok: true; communeId: number } | { ok: false; replies: Reply[] };
 
 export async function pickCommune(ctx: Ctx, args: string, buttonPrefix: string, command: string): Promise<Picked> {
-  const { db } = ctx.app;
+  const { db } = ctx.services;
   const scope = await communeIdsInScope(db, ctx.account);
   const code = args.split(/\s+/)[0]?.toUpperCase();
   if (code) {
@@ -33,7 +33,7 @@ export async function pickCommune(ctx: Ctx, args: string, buttonPrefix: string, 
 export async function communeInScope(ctx: Ctx, raw: string): Promise<number | null> {
   const id = Number(raw);
   if (!Number.isInteger(id)) return null;
-  return (await communeIdsInScope(ctx.app.db, ctx.account)).includes(id) ? id : null;
+  return (await communeIdsInScope(ctx.services.db, ctx.account)).includes(id) ? id : null;
 }
 
 function refuse(text: string): Picked {

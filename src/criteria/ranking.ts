@@ -1,7 +1,8 @@
 // /xephang: the communes in scope ranked by self-score, per criteria set, with how many reach
 // recognition against the province's target and how the stars are spread.
+import type { Translate } from '../i18n/index.js';
 import type { CommuneState } from './state.js';
-import { communeLine, monthLabel, starsLabel, type Translate } from './format.js';
+import { communeLine, monthLabel, starsLabel } from './format.js';
 import { targetPercent } from './score.js';
 
 /** Ranked lines shown per set; /baocao has every commune. */

@@ -6,7 +6,8 @@
 // a catch-up, or a second run after new assignments sends only what is missing. Composing reads
 // the states in chunks of communes (a fixed number of queries per chunk, see state.ts) and writes
 // each chunk's messages in one transaction.
-import type { App } from '../app.js';
+import type { Translate } from '../i18n/index.js';
+import type { Services } from '../services.js';
 import type { Db } from '../db/index.js';
 import { enqueueMany } from '../outbox/enqueue.js';
 import { localeOf } from '../accounts/accounts.js';
@@ -14,7 +15,7 @@ import type { Button, Reply } from '../conversation/types.js';
 import { button } from '../conversation/replies.js';
 import type { SetInfo } from './model.js';
 import { COMMUNE_CHUNK, loadCommuneStates, type CommuneState, type CriterionState, type OwnerInfo } from './state.js';
-import { communeLine, criterionHeading, deadlineLabel, monthLabel, progressText, reportLine, type Translate } from './format.js';
+import { communeLine, criterionHeading, deadlineLabel, monthLabel, progressText, reportLine } from './format.js';
 
 /** Roles that receive reminders for the criteria they own. */
 const OWNER_ROLES = new Set(['official', 'manager', 'admin']);
@@ -36,13 +37,13 @@ export function dedupKey(kind: Kind | 'summary', month: string, accountId: numbe
 }
 
 /** The reminder of the month for every responsible official. `chunk`: communes read at a time. */
-export function sendMonthlyReminders(app: App, month: string, chunk = COMMUNE_CHUNK): Promise<SendResult> {
-  return sendToOwners(app, month, 'remind', chunk);
+export function sendMonthlyReminders(services: Pick<Services, 'config' | 'db' | 'i18n'>, month: string, chunk = COMMUNE_CHUNK): Promise<SendResult> {
+  return sendToOwners(services, month, 'remind', chunk);
 }
 
 /** The nudge: only officials with a criterion not yet reported this month. */
-export function sendNudges(app: App, month: string, chunk = COMMUNE_CHUNK): Promise<SendResult> {
-  return sendToOwners(app, month, 'nudge', chunk);
+export function sendNudges(services: Pick<Services, 'config' | 'db' | 'i18n'>, month: string, chunk = COMMUNE_CHUNK): Promise<SendResult> {
+  return sendToOwners(services, month, 'nudge', chunk);
 }
 
 interface OwnerWork {
@@ -50,8 +51,8 @@ interface OwnerWork {
   items: { state: CommuneState; criterion: CriterionState }[];
 }
 
-async function sendToOwners(app: App, month: string, kind: Kind, chunk: number): Promise<SendResult> {
-  const { db } = app;
+async function sendToOwners(services: Pick<Services, 'config' | 'db' | 'i18n'>, month: string, kind: Kind, chunk: number): Promise<SendResult> {
+  const { db } = services;
   const year = Number(month.slice(0, 4));
   const communeIds = (await db.communeSet.findMany({ where: { year }, select: { communeId: true }, orderBy: { communeId: 'asc' } })).map(
     (l) => l.communeId,
@@ -72,9 +73,9 @@ async function sendToOwners(app: App, month: string, kind: Kind, chunk: number):
       else deferred.set(id, w);
       work.delete(id);
     }
-    add(result, await write(app, month, kind, [...work.values()].map((w) => toOwner(app, month, kind, w))));
+    add(result, await write(services, month, kind, [...work.values()].map((w) => toOwner(services, month, kind, w))));
   }
-  add(result, await write(app, month, kind, [...deferred.values()].map((w) => toOwner(app, month, kind, w))));
+  add(result, await write(services, month, kind, [...deferred.values()].map((w) => toOwner(services, month, kind, w))));
   return result;
 }
 
@@ -120,29 +121,29 @@ interface Outgoing {
 }
 
 /** Writes the messages of recipients not yet served for the month, in one transaction. */
-async function write(app: App, month: string, kind: Kind | 'summary', outgoing: Outgoing[]): Promise<SendResult> {
+async function write(services: Pick<Services, 'db' | 'i18n'>, month: string, kind: Kind | 'summary', outgoing: Outgoing[]): Promise<SendResult> {
   if (!outgoing.length) return { enqueued: 0, skipped: 0 };
   const keys = outgoing.map((o) => dedupKey(kind, month, o.to.id));
   const done = new Set(
-    (await app.db.outboxMessage.findMany({ where: { dedupKey: { in: keys } }, select: { dedupKey: true } })).map((r) => r.dedupKey),
+    (await services.db.outboxMessage.findMany({ where: { dedupKey: { in: keys } }, select: { dedupKey: true } })).map((r) => r.dedupKey),
   );
   // Only recipients not served yet are composed; enqueueMany checks the keys again inside
   // the transaction, so a concurrent run cannot write anyone twice.
   const items = outgoing.flatMap((o, i) => {
     if (done.has(keys[i])) return [];
-    const t: Translate = (id, args) => app.i18n.t(localeOf(o.to), id, args);
+    const t: Translate = (id, args) => services.i18n.t(localeOf(o.to), id, args);
     return [{ to: o.to, reply: o.compose(t), dedupKey: keys[i] }];
   });
-  const enqueued = await app.db.$transaction((tx) => enqueueMany(tx, items), TX_OPTIONS);
+  const enqueued = await services.db.$transaction((tx) => enqueueMany(tx, items), TX_OPTIONS);
   return { enqueued, skipped: outgoing.length - enqueued };
 }
 
-function toOwner(app: App, month: string, kind: Kind, w: OwnerWork): Outgoing {
-  return { to: w.owner, compose: (t) => ownerReply(app, t, month, kind, w) };
+function toOwner(services: Pick<Services, 'config'>, month: string, kind: Kind, w: OwnerWork): Outgoing {
+  return { to: w.owner, compose: (t) => ownerReply(services, t, month, kind, w) };
 }
 
-function ownerReply(app: App, t: Translate, month: string, kind: Kind, w: OwnerWork): Reply {
-  const deadline = deadlineLabel(month, app.config.CRITERIA_REPORT_DAY);
+function ownerReply(services: Pick<Services, 'config'>, t: Translate, month: string, kind: Kind, w: OwnerWork): Reply {
+  const deadline = deadlineLabel(month, services.config.CRITERIA_REPORT_DAY);
   const lines =
     kind === 'remind'
       ? [t('criteria-remind-title', { month: monthLabel(month) }), t('criteria-remind-intro', { count: w.items.length })]
@@ -176,8 +177,8 @@ function pairs(buttons: Button[]): Button[][] {
 // ─── Managers' summary ────────────────────────────────────────────────────────
 
 /** After the deadline: each manager gets the state of the communes in their scope. */
-export async function sendSummaries(app: App, month: string): Promise<SendResult> {
-  const { db } = app;
+export async function sendSummaries(services: Pick<Services, 'config' | 'db' | 'i18n'>, month: string): Promise<SendResult> {
+  const { db } = services;
   const year = Number(month.slice(0, 4));
   const [managers, communes, links] = await Promise.all([
     db.account.findMany({ where: { role: 'manager' }, include: { scopes: true }, orderBy: { id: 'asc' } }),
@@ -200,17 +201,17 @@ export async function sendSummaries(app: App, month: string): Promise<SendResult
 
   const outgoing: Outgoing[] = managers.flatMap((m) => {
     const mine = (scopeOf.get(m.id) ?? []).flatMap((id) => stateOf.get(id) ?? []);
-    return mine.length ? [{ to: m, compose: (t: Translate) => summaryReply(app, t, month, mine, owners) }] : [];
+    return mine.length ? [{ to: m, compose: (t: Translate) => summaryReply(services, t, month, mine, owners) }] : [];
   });
   const result: SendResult = { enqueued: 0, skipped: 0 };
   for (let i = 0; i < outgoing.length; i += COMMUNE_CHUNK) {
-    add(result, await write(app, month, 'summary', outgoing.slice(i, i + COMMUNE_CHUNK)));
+    add(result, await write(services, month, 'summary', outgoing.slice(i, i + COMMUNE_CHUNK)));
   }
   return result;
 }
 
-function summaryReply(app: App, t: Translate, month: string, states: CommuneState[], owners: Map<number, OwnerInfo>): Reply {
-  const head = t('criteria-summary-title', { month: monthLabel(month), date: deadlineLabel(month, app.config.CRITERIA_REPORT_DAY) });
+function summaryReply(services: Pick<Services, 'config'>, t: Translate, month: string, states: CommuneState[], owners: Map<number, OwnerInfo>): Reply {
+  const head = t('criteria-summary-title', { month: monthLabel(month), date: deadlineLabel(month, services.config.CRITERIA_REPORT_DAY) });
   if (states.length === 1) return { text: `${head}\n\n${progressText(t, states[0], owners)}` };
   const complete = (s: CommuneState) => s.criteria.filter((c) => c.inMonth).length / s.criteria.length;
   // Communes that reported least come first: they are the ones to call.

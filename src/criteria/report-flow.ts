@@ -34,7 +34,7 @@ type Data = z.output<typeof dataSchema>;
 
 /** Opens the dialogue for a criterion, or refuses (nothing changes) if it is not the person's. */
 export async function startReport(ctx: Ctx, communeId: number, criterionId: number): Promise<Reply[]> {
-  const { db, clock } = ctx.app;
+  const { db, clock } = ctx.services;
   const now = clock.now();
   const owned = await ownedCriterion(db, ctx.account, communeId, criterionId, now);
   if (!owned.ok) return [{ text: ctx.t(owned.reason === 'not-owner' ? 'criteria-report-not-owner' : 'button-expired') }];
@@ -163,7 +163,7 @@ async function onNote(ctx: Ctx, data: Data, input: DialogueInput): Promise<Reply
     note = typed;
   }
   await ctx.clearDialogue();
-  const saved = await saveProgressReport(ctx.app.db, ctx.account, {
+  const saved = await saveProgressReport(ctx.services.db, ctx.account, {
     communeId: data.communeId,
     criterionId: data.criterionId,
     month: data.month,
@@ -176,7 +176,7 @@ async function onNote(ctx: Ctx, data: Data, input: DialogueInput): Promise<Reply
   const text = ctx.t('criteria-report-saved', {
     month: monthLabel(data.month),
     code: data.code,
-    status: ctx.t(`criteria-status-${data.status}`),
+    status: ctx.t(`criteria-status-${data.status!}`),
     score: data.score!,
     max: data.max,
     evidence: data.evidence.length,
@@ -186,8 +186,8 @@ async function onNote(ctx: Ctx, data: Data, input: DialogueInput): Promise<Reply
 
 /** Adds buttons for the person's other criteria not yet reported this month. */
 async function withRemaining(ctx: Ctx, text: string, month: string): Promise<Reply> {
-  const owned = await ownedCriteria(ctx.app.db, ctx.account, ctx.app.clock.now());
-  const reported = await ctx.app.db.progressReport.findMany({
+  const owned = await ownedCriteria(ctx.services.db, ctx.account, ctx.services.clock.now());
+  const reported = await ctx.services.db.progressReport.findMany({
     where: { month, communeId: { in: [...new Set(owned.map((o) => o.communeId))] } },
     select: { communeId: true, criterionId: true },
   });

@@ -2,16 +2,15 @@
 // each loaded only if its key is absent so an operator's edits stay; and, with DEMO_DATA, the
 // demo communes following the Bắc Giang set for the current year.
 import { readdirSync, readFileSync } from 'node:fs';
-import type { App } from '../app.js';
 import { z } from 'zod';
-import { readSeed, seedDir } from '../db/seed.js';
+import type { Services } from '../services.js';
+import { readSeed, seedDir } from '../shared/seed-files.js';
 import { vnMonth } from '../shared/vntime.js';
 import { parseCriteriaSet, saveCriteriaSet } from './sets.js';
 
 const DEMO_SET_KEY = 'bac-giang-710-2024';
 
-export async function seedCriteriaSets({ db }: App): Promise<void> {
-  // Read at call time: db/seed.ts imports this module, so its constants are not ready at load.
+export async function seedCriteriaSets({ db }: Pick<Services, 'db'>): Promise<void> {
   const criteriaDir = `${seedDir}criteria/`;
   for (const file of readdirSync(criteriaDir).filter((f) => f.endsWith('.yaml')).sort()) {
     const parsed = parseCriteriaSet(readFileSync(`${criteriaDir}${file}`, 'utf8'));
@@ -23,7 +22,7 @@ export async function seedCriteriaSets({ db }: App): Promise<void> {
 }
 
 /** Demo communes (Bắc Ninh, formerly Bắc Giang) follow the Bắc Giang set this year, unless they already follow one. */
-export async function seedDemoCriteria({ db, config, clock }: App): Promise<void> {
+export async function seedDemoCriteria({ db, config, clock }: Pick<Services, 'db' | 'config' | 'clock'>): Promise<void> {
   if (!config.DEMO_DATA) return;
   const set = await db.criteriaSet.findUnique({ where: { key: DEMO_SET_KEY } });
   const demo = readSeed('demo.yaml', z.object({ province: z.object({ code: z.string() }) }));

@@ -39,7 +39,26 @@ export interface DialogueRow {
   updatedAt: Date;
 }
 
-export class HotPath {
+/** The per-message statements, whatever the database. */
+export interface HotPath {
+  /**
+   * True when this is the first sighting of the update (it is now stored), or, with
+   * `takeOverBefore`, when it was left unfinished by a process that started before then.
+   */
+  claimUpdate(channel: string, updateId: string, body: string | null, now: Date, takeOverBefore?: Date): Promise<boolean>;
+  finishUpdate(channel: string, updateId: string, status: string, now: Date): Promise<void>;
+  findAccount(channel: string, externalId: string): Promise<Account | null>;
+  /** Creates the account unless a concurrent message already did; returns the stored row. */
+  createAccount(channel: string, externalId: string, locale: string, displayName: string | null, now: Date): Promise<Account>;
+  touchAccount(id: number, now: Date): Promise<void>;
+  findDialogue(channel: string, userId: string): Promise<DialogueRow | null>;
+  saveDialogue(channel: string, userId: string, dialogue: Omit<DialogueRow, 'updatedAt'>, now: Date): Promise<void>;
+  clearDialogue(channel: string, userId: string): Promise<void>;
+  close(): void;
+}
+
+/** The hot path on SQLite: prepared statements on a connection of its own. */
+export class SqliteHotPath implements HotPath {
   private readonly sqlite: Database.Database;
   private readonly statements;
 
@@ -81,10 +100,6 @@ export class HotPath {
     };
   }
 
-  /**
-   * True when this is the first sighting of the update (it is now stored), or, with
-   * `takeOverBefore`, when it was left unfinished by a process that started before then.
-   */
   async claimUpdate(
     channel: string,
     updateId: string,
@@ -109,7 +124,6 @@ export class HotPath {
     return row ? toAccount(row) : null;
   }
 
-  /** Creates the account unless a concurrent message already did; returns the stored row. */
   async createAccount(
     channel: string,
     externalId: string,

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations } from './migrate.js';
-import { HotPath } from './hot-path.js';
+import { SqliteHotPath, type HotPath } from './hot-path.js';
 
 export type Db = PrismaClient;
 /** The transaction client handed to `db.$transaction(async (tx) => …)`. */
@@ -21,22 +21,10 @@ export function databasePath(url: string): string {
 
 export interface OpenedDatabase {
   db: Db;
+  /** Prepared statements on a second connection, for what every message runs. */
+  hotPath: HotPath;
   path: string;
   close(): Promise<void>;
-}
-
-const hotPaths = new WeakMap<Db, HotPath>();
-
-/** Gives a derived client (`db.$extends(…)`) the prepared statements of the one it wraps. */
-export function shareHotPath(from: Db, to: Db): void {
-  hotPaths.set(to, hotPath(from));
-}
-
-/** The prepared statements that travel with a database handle (see hot-path.ts). */
-export function hotPath(db: Db): HotPath {
-  const hot = hotPaths.get(db);
-  if (!hot) throw new Error('database was not opened with openDatabase');
-  return hot;
 }
 
 export async function openDatabase(url: string): Promise<OpenedDatabase> {
@@ -56,10 +44,10 @@ export async function openDatabase(url: string): Promise<OpenedDatabase> {
   // Per-connection pragmas for the adapter's own connection (WAL persists in the file).
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-  const hot = new HotPath(file);
-  hotPaths.set(db, hot);
+  const hot = new SqliteHotPath(file);
   return {
     db,
+    hotPath: hot,
     path: file,
     close: async () => {
       hot.close();

@@ -1,23 +1,16 @@
 // First-start data: the procedure catalogue, the referrals (what other agencies handle), the
 // holiday calendar and, with DEMO_DATA, a demo province. Every seeder is idempotent: it fills what is missing and never overwrites edits.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
+import { readSeed } from '../shared/seed-files.js';
 import { loadSeedCatalogue } from '../procedures/catalogue.js';
 import { upsertProcedures } from '../procedures/catalogue-service.js';
 import { loadSeedReferrals } from '../referrals/referrals.js';
 import { upsertReferrals } from '../referrals/store.js';
 import { seedCriteriaSets, seedDemoCriteria } from '../criteria/seed.js';
 
-export const seedDir = fileURLToPath(new URL('../../prisma/seed/', import.meta.url));
-
-export function readSeed<T>(file: string, schema: z.ZodType<T>): T {
-  return schema.parse(parse(readFileSync(`${seedDir}${file}`, 'utf8')));
-}
-
-type Seeder = (app: App) => Promise<void>;
+export type SeedServices = Pick<Services, 'db' | 'config' | 'clock'>;
+type Seeder = (services: SeedServices) => Promise<void>;
 
 const seedProcedures: Seeder = async ({ db }) => {
   if ((await db.procedure.count()) > 0) return;
@@ -62,6 +55,6 @@ const seedDemoProvince: Seeder = async ({ db, config }) => {
 /** In order: later seeders may rely on earlier ones (demo data on communes). */
 const seeders: Seeder[] = [seedProcedures, seedReferrals, seedHolidays, seedDemoProvince, seedCriteriaSets, seedDemoCriteria];
 
-export async function seedDatabase(app: App): Promise<void> {
-  for (const seed of seeders) await seed(app);
+export async function seedDatabase(services: SeedServices): Promise<void> {
+  for (const seed of seeders) await seed(services);
 }

@@ -2,15 +2,17 @@
 // (a future working day after the current due date); the citizen who follows the dossier gets
 // the "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (code, date received, original due date,
 // reason, apology, new date and place), and the official gets the same letter to print.
-import type { App } from '../app.js';
+import type { Translate, MessageId } from '../i18n/index.js';
+import type { Services } from '../services.js';
 import { END_OF_DAY, WorkingCalendar } from '../calendar/working-days.js';
 import type { CommandSpec, Ctx, FlowSpec, Reply } from '../conversation/types.js';
 import type { Dossier } from '../generated/prisma/client.js';
 import { formatVnDate, parseVnDate, vnDate, vnInstant } from '../shared/vntime.js';
 import { dossierForOfficial } from './access.js';
 import { currentDueAt, dossierFacts, type DossierFacts } from './facts.js';
-import { pushToFollower, type Translate } from './notify.js';
+import { pushToFollower } from './notify.js';
 import { DAY_MS } from './register.js';
+import { deskOfficials } from '../accounts/roles.js';
 
 export const DELAY_FLOW = 'dossier-delay';
 const MIN_REASON_CHARS = 10;
@@ -18,12 +20,10 @@ const MAX_REASON_CHARS = 500;
 
 export const delayCommand: CommandSpec = {
   name: 'trehan',
-  roles: ['official', 'admin'],
+  roles: deskOfficials,
   summary: 'dossier-cmd-trehan',
   async run(ctx, args) {
-    const found = await dossierForOfficial(ctx, args, 'dossier-usage-trehan');
-    if ('reply' in found) return found.reply;
-    const { dossier } = found;
+    const dossier = await dossierForOfficial(ctx, args, 'dossier-usage-trehan');
     if (dossier.status === 'done' || dossier.status === 'returned') {
       return [{ text: ctx.t('dossier-delay-closed', { code: dossier.code, status: dossier.status }) }];
     }
@@ -44,14 +44,14 @@ export const delayFlow: FlowSpec = {
       await ctx.setDialogue(DELAY_FLOW, 'date', { dossierId, reason: text });
       return [{ text: ctx.t('dossier-delay-ask-date') }];
     }
-    const dossier = await ctx.app.db.dossier.findUnique({ where: { id: dossierId } });
+    const dossier = await ctx.services.db.dossier.findUnique({ where: { id: dossierId } });
     if (!dossier) {
       await ctx.clearDialogue();
       return [{ text: ctx.t('button-expired') }];
     }
     const date = parseVnDate(text);
     if (!date) return [{ text: ctx.t('dossier-hoso-bad-date') }];
-    const problem = checkNewDate(await WorkingCalendar.load(ctx.app.db), dossier, date, ctx.app.clock.now());
+    const problem = checkNewDate(await WorkingCalendar.load(ctx.services.db), dossier, date, ctx.services.clock.now());
     if (problem) return [{ text: ctx.t(problem, { due: formatVnDate(currentDueAt(dossier)) }) }];
     await ctx.clearDialogue();
     return recordDelay(ctx, dossier, String(state.data.reason), date);
@@ -59,7 +59,7 @@ export const delayFlow: FlowSpec = {
 };
 
 /** The Fluent id of what is wrong with the new date, or null. */
-function checkNewDate(calendar: WorkingCalendar, dossier: Dossier, date: string, now: Date): string | null {
+function checkNewDate(calendar: WorkingCalendar, dossier: Dossier, date: string, now: Date): MessageId | null {
   if (date <= vnDate(now)) return 'dossier-delay-date-not-future';
   if (date <= vnDate(currentDueAt(dossier))) return 'dossier-delay-date-not-later';
   if (!calendar.isWorkingDay(date)) return 'dossier-problem-due_not_working_day';
@@ -80,27 +80,27 @@ export function apologyLetter(t: Translate, dossier: Dossier, facts: DossierFact
 }
 
 async function recordDelay(ctx: Ctx, before: Dossier, reason: string, date: string): Promise<Reply[]> {
-  const { followerTold, dossier, facts } = await saveDelay(ctx.app, before, reason, date, ctx.account.id);
+  const { followerTold, dossier, facts } = await saveDelay(ctx.services, before, reason, date, ctx.account.id);
   return [{ text: `${ctx.t('dossier-delay-saved', { code: dossier.code, told: followerTold ? 'yes' : 'no' })}\n\n${apologyLetter(ctx.t, dossier, facts)}` }];
 }
 
 /** Records the delay and queues the apology for the follower, in one transaction. */
-export async function saveDelay(app: Pick<App, 'db' | 'clock' | 'config' | 'i18n'>, before: Dossier, reason: string, date: string, actorId: number | null) {
-  const now = app.clock.now();
+export async function saveDelay(services: Pick<Services, 'db' | 'clock' | 'config' | 'i18n'>, before: Dossier, reason: string, date: string, actorId: number | null) {
+  const now = services.clock.now();
   const newDueAt = vnInstant(date, END_OF_DAY);
-  const facts = await dossierFacts(app.db, before);
-  return app.db.$transaction(async (tx) => {
+  const facts = await dossierFacts(services.db, before);
+  return services.db.$transaction(async (tx) => {
     const dossier = await tx.dossier.update({
       where: { id: before.id },
       data: {
         delayReason: reason,
         newDueAt,
         apologizedAt: now,
-        tokenExpiresAt: new Date(Math.max(before.tokenExpiresAt.getTime(), newDueAt.getTime() + app.config.RATING_TOKEN_DAYS * DAY_MS)),
+        tokenExpiresAt: new Date(Math.max(before.tokenExpiresAt.getTime(), newDueAt.getTime() + services.config.RATING_TOKEN_DAYS * DAY_MS)),
       },
     });
     await tx.auditLog.create({ data: { actorId, action: 'dossier.delay', subject: dossier.code, detail: date } });
-    const follower = await pushToFollower(tx, app, dossier, `dossier-apology:${dossier.id}:${date}`, (t) => ({
+    const follower = await pushToFollower(tx, services, dossier, `dossier-apology:${dossier.id}:${date}`, (t) => ({
       text: apologyLetter(t, dossier, facts),
     }));
     return { dossier, facts, followerTold: follower !== null };

@@ -5,11 +5,12 @@
 // the API answers 503 and does nothing. Bodies are validated with zod; errors name the field.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import type { HttpRoutes } from '../http/server.js';
 import { safeEqual } from '../shared/secrets.js';
-import { externalDossierSchema, problemMessages, resolveCodes, type FieldErrors } from './external-input.js';
-import { CLOCK_SKEW_MS, DossierError, registerDossier, type Registration } from './register.js';
+import { externalDossierSchema, resolveCodes, type FieldErrors } from './external-input.js';
+import { CLOCK_SKEW_MS, dossierProblem, registerDossier, type Registration } from './register.js';
+import type { Refusal } from '../conversation/refusal.js';
 import { changeDossierStatus } from './status.js';
 
 const registerBody = externalDossierSchema.strict();
@@ -35,8 +36,8 @@ export function registrationBody(r: Registration) {
 }
 
 /** Constant-time check of the bearer token (see shared/secrets.ts). */
-function authorised(app: App, request: FastifyRequest, reply: FastifyReply): boolean {
-  const expected = app.config.DESK_API_TOKEN;
+function authorised(services: Pick<Services, 'config'>, request: FastifyRequest, reply: FastifyReply): boolean {
+  const expected = services.config.DESK_API_TOKEN;
   if (!expected) {
     reply.code(503).send({ ok: false, error: 'desk API disabled: DESK_API_TOKEN is not set' });
     return false;
@@ -53,16 +54,16 @@ function invalid(reply: FastifyReply, errors: FieldErrors) {
   return reply.code(400).send({ ok: false, error: 'invalid body', fields: errors });
 }
 
-export const deskApiRoutes: HttpRoutes = (server, app) => {
+export const deskApiRoutes: HttpRoutes = (server, services) => {
   server.post('/api/dossiers', async (request, reply) => {
-    if (!authorised(app, request, reply)) return reply;
+    if (!authorised(services, request, reply)) return reply;
     const parsed = registerBody.safeParse(request.body ?? {});
     if (!parsed.success) return invalid(reply, z.flattenError(parsed.error).fieldErrors as FieldErrors);
     const body = parsed.data;
-    const refs = await resolveCodes(app, body);
+    const refs = await resolveCodes(services, body);
     if (!refs.ok) return invalid(reply, refs.errors);
     try {
-      const registration = await registerDossier(app, {
+      const registration = await registerDossier(services, {
         code: body.code,
         communeId: refs.communeId,
         procedureId: refs.procedureId,
@@ -72,23 +73,25 @@ export const deskApiRoutes: HttpRoutes = (server, app) => {
       });
       return reply.code(registration.replayed ? 200 : 201).send(registrationBody(registration));
     } catch (error) {
-      if (!(error instanceof DossierError)) throw error;
-      const conflict = error.problem === 'code_taken' || error.problem === 'link_lost';
-      if (conflict) return reply.code(409).send({ ok: false, error: problemMessages[error.problem] });
-      return invalid(reply, { [error.field]: [problemMessages[error.problem]] });
+      const problem = dossierProblem(error);
+      if (!problem) throw error;
+      const { messageId, args, field } = error as Refusal;
+      const message = services.i18n.t('en', messageId, args);
+      if (problem === 'code_taken' || problem === 'link_lost') return reply.code(409).send({ ok: false, error: message });
+      return invalid(reply, { [field ?? 'body']: [message] });
     }
   });
 
   server.post<{ Params: { code: string } }>('/api/dossiers/:code/status', async (request, reply) => {
-    if (!authorised(app, request, reply)) return reply;
+    if (!authorised(services, request, reply)) return reply;
     const parsed = statusBody.safeParse(request.body ?? {});
     if (!parsed.success) return invalid(reply, z.flattenError(parsed.error).fieldErrors as FieldErrors);
-    const dossier = await app.db.dossier.findUnique({ where: { code: request.params.code } });
+    const dossier = await services.db.dossier.findUnique({ where: { code: request.params.code } });
     if (!dossier) return reply.code(404).send({ ok: false, error: 'no dossier with this code' });
     const at = parsed.data.at ? new Date(parsed.data.at) : undefined;
     if (at && at.getTime() < dossier.receivedAt.getTime()) return invalid(reply, { at: ['is before the dossier was received'] });
-    if (at && at.getTime() > app.clock.now().getTime() + CLOCK_SKEW_MS) return invalid(reply, { at: ['is in the future'] });
-    const result = await changeDossierStatus(app, dossier.id, parsed.data.status, { at });
+    if (at && at.getTime() > services.clock.now().getTime() + CLOCK_SKEW_MS) return invalid(reply, { at: ['is in the future'] });
+    const result = await changeDossierStatus(services, dossier.id, parsed.data.status, { at });
     return reply.code(200).send({
       ok: true,
       code: result.dossier.code,

@@ -1,9 +1,9 @@
 // A dossier as the desk's software sends it (desk API body, CSV import row): codes instead of
 // ids, times as text. One schema for both, so both accept exactly the same thing.
 import { z } from 'zod';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import { parseVnDate, vnInstant } from '../shared/vntime.js';
-import { DOSSIER_CODE, type DossierError } from './register.js';
+import { DOSSIER_CODE } from './register.js';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -42,26 +42,15 @@ export type ExternalDossier = z.infer<typeof externalDossierSchema>;
 
 /** Maps the commune and procedure codes to ids; unknown codes become field errors. */
 export async function resolveCodes(
-  app: Pick<App, 'db'>,
+  services: Pick<Services, 'db'>,
   row: Pick<ExternalDossier, 'commune' | 'procedure'>,
 ): Promise<{ ok: true; communeId: number; procedureId: number } | { ok: false; errors: FieldErrors }> {
   const [commune, procedure] = await Promise.all([
-    app.db.commune.findUnique({ where: { code: row.commune }, select: { id: true } }),
-    app.db.procedure.findUnique({ where: { code: row.procedure }, select: { id: true } }),
+    services.db.commune.findUnique({ where: { code: row.commune }, select: { id: true } }),
+    services.db.procedure.findUnique({ where: { code: row.procedure }, select: { id: true } }),
   ]);
   const errors: FieldErrors = {};
   if (!commune) errors.commune = [`unknown commune code ${row.commune}`];
   if (!procedure) errors.procedure = [`unknown procedure code ${row.procedure}`];
   return commune && procedure ? { ok: true, communeId: commune.id, procedureId: procedure.id } : { ok: false, errors };
 }
-
-/** What a refused registration means, for API clients and import error lines. */
-export const problemMessages: Record<DossierError['problem'], string> = {
-  due_in_past: 'the due date is in the past',
-  due_not_working_day: 'the due date is not a working day',
-  received_in_future: 'the receipt time is in the future',
-  unknown_procedure: 'unknown procedure',
-  unknown_commune: 'unknown commune',
-  code_taken: 'this code is already registered with different details',
-  link_lost: 'this code is registered but its rating link was made with another key and cannot be shown again',
-};

@@ -2,7 +2,7 @@
 import type { Db, Tx } from '../db/index.js';
 import type { Dossier } from '../generated/prisma/client.js';
 import { formatVnDate } from '../shared/vntime.js';
-import type { Translate } from './notify.js';
+import type { Translate } from '../i18n/index.js';
 
 export interface DossierFacts {
   procedure: string;

@@ -6,7 +6,8 @@ import { END_OF_DAY, WorkingCalendar } from '../calendar/working-days.js';
 import { button, column } from '../conversation/replies.js';
 import type { CommandSpec, Ctx, DialogueInput, FlowSpec, Reply } from '../conversation/types.js';
 import { formatVnDate, parseVnDate, vnInstant } from '../shared/vntime.js';
-import { checkDueDate, DossierError, newDossierCode, registerDossier } from './register.js';
+import { checkDueDate, dossierProblem, newDossierCode, registerDossier } from './register.js';
+import { Refusal } from '../conversation/refusal.js';
 
 export const HOSO_FLOW = 'hoso';
 /** Payloads of this dialogue: hso:p:<procedure id>, hso:skip, hso:keep, hso:ok, hso:no. */
@@ -34,14 +35,14 @@ export const hosoCommand: CommandSpec = {
   summary: 'dossier-cmd-hoso',
   async run(ctx, args) {
     if (!ctx.account.communeId) return [{ text: ctx.t('dossier-no-commune') }];
-    const data: HosoData = { receivedAt: ctx.app.clock.now().toISOString() };
+    const data: HosoData = { receivedAt: ctx.services.clock.now().toISOString() };
     await ctx.setDialogue(HOSO_FLOW, 'procedure', { ...data });
     return args ? searchProcedures(ctx, args) : [{ text: ctx.t('dossier-hoso-ask-procedure') }];
   },
 };
 
 function searchProcedures(ctx: Ctx, query: string): Reply[] {
-  const hits = ctx.app.procedures.searchProcedures(query, SEARCH_RESULTS);
+  const hits = ctx.services.procedures.searchProcedures(query, SEARCH_RESULTS);
   if (!hits.length) return [{ text: ctx.t('dossier-hoso-no-procedure') }];
   return [
     {
@@ -55,7 +56,7 @@ const steps: Record<string, (ctx: Ctx, data: HosoData, input: DialogueInput) => 
   async procedure(ctx, data, input) {
     const picked = PICK.exec(input.payload ?? '');
     if (!picked) return input.text ? searchProcedures(ctx, input.text) : [{ text: ctx.t('dossier-hoso-ask-procedure') }];
-    const procedure = ctx.app.procedures.byId(Number(picked[1]));
+    const procedure = ctx.services.procedures.byId(Number(picked[1]));
     if (!procedure) return [{ text: ctx.t('button-expired') }];
     return moveTo(ctx, 'name', { ...data, procedureId: procedure.id });
   },
@@ -71,9 +72,10 @@ const steps: Record<string, (ctx: Ctx, data: HosoData, input: DialogueInput) => 
     const date = parseVnDate(input.text ?? '');
     if (!date) return [{ text: ctx.t('dossier-hoso-bad-date') }];
     try {
-      checkDueDate(await WorkingCalendar.load(ctx.app.db), date, ctx.app.clock.now(), new Date(data.receivedAt));
+      checkDueDate(await WorkingCalendar.load(ctx.services.db), date, ctx.services.clock.now(), new Date(data.receivedAt));
     } catch (error) {
-      if (error instanceof DossierError) return [{ text: ctx.t(`dossier-problem-${error.problem}`) }];
+      // A date that cannot be used is asked for again; the dialogue goes on.
+      if (error instanceof Refusal) return [{ text: ctx.t(error.messageId, error.args) }];
       throw error;
     }
     return moveTo(ctx, 'confirm', { ...data, dueDate: date });
@@ -101,19 +103,19 @@ export const hosoFlow: FlowSpec = {
 };
 
 async function moveTo(ctx: Ctx, step: string, data: HosoData): Promise<Reply[]> {
-  if (step === 'confirm' && !data.code) data = { ...data, code: await newDossierCode(ctx.app.db, ctx.app.clock.now()) };
+  if (step === 'confirm' && !data.code) data = { ...data, code: await newDossierCode(ctx.services.db, ctx.services.clock.now()) };
   await ctx.setDialogue(HOSO_FLOW, step, { ...data });
   return askFor(ctx, step, data);
 }
 
 async function computedDue(ctx: Ctx, data: HosoData): Promise<Date> {
-  const procedure = ctx.app.procedures.byId(data.procedureId!);
-  const days = procedure?.timeLimitDays ?? ctx.app.config.DOSSIER_DEFAULT_DAYS;
-  return (await WorkingCalendar.load(ctx.app.db)).dueAt(new Date(data.receivedAt), days);
+  const procedure = ctx.services.procedures.byId(data.procedureId!);
+  const days = procedure?.timeLimitDays ?? ctx.services.config.DOSSIER_DEFAULT_DAYS;
+  return (await WorkingCalendar.load(ctx.services.db)).dueAt(new Date(data.receivedAt), days);
 }
 
 async function askFor(ctx: Ctx, step: string, data: HosoData): Promise<Reply[]> {
-  const procedure = ctx.app.procedures.byId(data.procedureId!);
+  const procedure = ctx.services.procedures.byId(data.procedureId!);
   switch (step) {
     case 'name':
       return [{ text: ctx.t('dossier-hoso-ask-name', { procedure: procedure?.name ?? '' }), buttons: column([button(ctx.t('dossier-button-skip'), `${P}:skip`)]) }];
@@ -122,7 +124,7 @@ async function askFor(ctx: Ctx, step: string, data: HosoData): Promise<Reply[]> 
         {
           text: ctx.t('dossier-hoso-ask-due', {
             due: formatVnDate(await computedDue(ctx, data)),
-            days: procedure?.timeLimitDays ?? ctx.app.config.DOSSIER_DEFAULT_DAYS,
+            days: procedure?.timeLimitDays ?? ctx.services.config.DOSSIER_DEFAULT_DAYS,
             known: procedure?.timeLimitDays == null ? 'no' : 'yes',
           }),
           buttons: column([button(ctx.t('dossier-button-keep-due'), `${P}:keep`)]),
@@ -149,7 +151,7 @@ async function register(ctx: Ctx, data: HosoData): Promise<Reply[]> {
   let code = data.code!;
   for (let tries = 0; ; tries++) {
     try {
-      const done = await registerDossier(ctx.app, {
+      const done = await registerDossier(ctx.services, {
         code,
         communeId: ctx.account.communeId!,
         procedureId: data.procedureId!,
@@ -159,7 +161,7 @@ async function register(ctx: Ctx, data: HosoData): Promise<Reply[]> {
         dueDate: data.dueDate ?? null,
       });
       await ctx.clearDialogue();
-      const procedure = ctx.app.procedures.byId(done.dossier.procedureId);
+      const procedure = ctx.services.procedures.byId(done.dossier.procedureId);
       const reply: Reply = {
         text: ctx.t('dossier-registered', {
           code: done.code,
@@ -171,19 +173,19 @@ async function register(ctx: Ctx, data: HosoData): Promise<Reply[]> {
       };
       return [done.qrPngBase64 ? { ...reply, imagePngBase64: done.qrPngBase64 } : reply];
     } catch (error) {
-      if (!(error instanceof DossierError)) throw error;
+      const problem = dossierProblem(error);
+      if (!problem) throw error;
       // Another registration took the code since the confirmation was shown: draw a new one.
-      if (error.problem === 'code_taken' && tries < 3) {
-        code = await newDossierCode(ctx.app.db, ctx.app.clock.now());
+      if (problem === 'code_taken' && tries < 3) {
+        code = await newDossierCode(ctx.services.db, ctx.services.clock.now());
         continue;
       }
       // Only the due date can have gone stale since it was checked (the day changed): ask again.
-      if (error.field === 'dueDate') {
+      if ((error as Refusal).field === 'dueDate') {
         const again = await moveTo(ctx, 'due', { ...data, dueDate: null });
-        return [{ text: ctx.t(`dossier-problem-${error.problem}`) }, ...again];
+        return [{ text: ctx.t(`dossier-problem-${problem}`) }, ...again];
       }
-      await ctx.clearDialogue();
-      return [{ text: ctx.t(`dossier-problem-${error.problem}`) }];
+      throw error;
     }
   }
 }

@@ -6,16 +6,17 @@
 // lists each dossier's Zalo code and link, for printing receipts.
 import { parse } from 'csv-parse/sync';
 import { WorkingCalendar } from '../calendar/working-days.js';
-import type { Importer } from '../cli/import.js';
-import { externalDossierSchema, problemMessages, resolveCodes, type ExternalDossier } from './external-input.js';
-import { DossierError, registerDossier, type DossierInput, type Registration } from './register.js';
+import type { Importer } from '../shared/import-file.js';
+import { externalDossierSchema, resolveCodes, type ExternalDossier } from './external-input.js';
+import { registerDossier, type DossierInput, type Registration } from './register.js';
+import { Refusal } from '../conversation/refusal.js';
 
 /** Above this the file is refused: an import is one transaction. */
 const MAX_ROWS = 5000;
 
 class RollBack extends Error {}
 
-export const importDossiersFile: Importer = async (app, text) => {
+export const importDossiersFile: Importer = async (services, text) => {
   let records: Record<string, string>[];
   try {
     records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
@@ -37,7 +38,7 @@ export const importDossiersFile: Importer = async (app, text) => {
     // Unknown codes are reported alongside the other problems of the row.
     const commune = record.commune?.trim() ?? '';
     const procedure = record.procedure?.trim() ?? '';
-    const refs = commune && procedure ? await resolveCodes(app, { commune, procedure }) : null;
+    const refs = commune && procedure ? await resolveCodes(services, { commune, procedure }) : null;
     if (refs && !refs.ok) for (const [field, messages] of Object.entries(refs.errors)) problems.push(`${field}: ${messages.join('; ')}`);
     const earlier = record.code ? seen.get(record.code) : undefined;
     if (earlier) problems.push(`code: duplicate of line ${earlier}`);
@@ -53,17 +54,17 @@ export const importDossiersFile: Importer = async (app, text) => {
   }
   if (errors.length) return { ok: false, errors };
 
-  const calendar = await WorkingCalendar.load(app.db);
+  const calendar = await WorkingCalendar.load(services.db);
   const done: Registration[] = [];
   try {
-    await app.db.$transaction(
+    await services.db.$transaction(
       async (tx) => {
         for (const { line, input } of rows) {
           try {
-            done.push(await registerDossier(app, input, { tx, calendar, qr: false }));
+            done.push(await registerDossier(services, input, { tx, calendar, qr: false }));
           } catch (error) {
-            if (!(error instanceof DossierError)) throw error;
-            errors.push(`line ${line} (${input.code}): ${error.field}: ${problemMessages[error.problem]}`);
+            if (!(error instanceof Refusal)) throw error;
+            errors.push(`line ${line} (${input.code}): ${error.field}: ${services.i18n.t('en', error.messageId, error.args)}`);
           }
         }
         if (errors.length) throw new RollBack();

@@ -9,39 +9,26 @@ import type { Dossier } from '../generated/prisma/client.js';
 import { startRating } from '../ratings/flow.js';
 import { dossierCard, dossierFacts } from './facts.js';
 import { TOKEN_PATTERN, findShortCode, sha256 } from './secrets.js';
-import { WindowLimiter } from '../shared/rate-limit.js';
-import type { App } from '../app.js';
 
 export const OPEN_FLOW = 'dossier-open';
 
 type Lookup = { ok: true; dossier: Dossier } | { ok: false; problem: 'unknown' | 'expired' | 'used' };
 
 async function lookup(ctx: Ctx, where: { ratingTokenHash: string } | { shortCodeHash: string }): Promise<Lookup> {
-  const dossier = await ctx.app.db.dossier.findUnique({ where });
+  const dossier = await ctx.services.db.dossier.findUnique({ where });
   if (!dossier) return { ok: false, problem: 'unknown' };
   if (dossier.tokenUsedAt) return { ok: false, problem: 'used' };
-  if (dossier.tokenExpiresAt.getTime() <= ctx.app.clock.now().getTime()) return { ok: false, problem: 'expired' };
+  if (dossier.tokenExpiresAt.getTime() <= ctx.services.clock.now().getTime()) return { ok: false, problem: 'expired' };
   return { ok: true, dossier };
 }
 
-/**
- * Wrong secrets per account per hour before lookups stop for that account: a short code has
- * about 39 bits, so guessing must stay far slower than the message rate limit allows.
- */
-const wrongGuesses = new WeakMap<App, WindowLimiter>();
-const HOUR_MS = 60 * 60 * 1000;
-
-function guessLimiter(app: App): WindowLimiter {
-  let limiter = wrongGuesses.get(app);
-  if (!limiter) wrongGuesses.set(app, (limiter = new WindowLimiter(app.config.RATE_LIMIT_WRONG_CODES_PER_HOUR, HOUR_MS)));
-  return limiter;
-}
-
 async function open(ctx: Ctx, where: { ratingTokenHash: string } | { shortCodeHash: string } | null): Promise<Reply[]> {
-  const limiter = guessLimiter(ctx.app);
+  // Wrong secrets per account per hour: a short code has about 39 bits, so guessing must stay
+  // far slower than the message rate limit allows.
+  const limiter = ctx.services.limits.wrongCodes;
   const key = String(ctx.account.id);
-  const now = ctx.app.clock.now().getTime();
-  if (limiter.count(key, now) >= ctx.app.config.RATE_LIMIT_WRONG_CODES_PER_HOUR) {
+  const now = ctx.services.clock.now().getTime();
+  if (limiter.count(key, now) >= ctx.services.config.RATE_LIMIT_WRONG_CODES_PER_HOUR) {
     return [{ text: ctx.t('dossier-open-too-many') }];
   }
   const found: Lookup = where ? await lookup(ctx, where) : { ok: false, problem: 'unknown' };
@@ -65,7 +52,7 @@ async function show(ctx: Ctx, found: Lookup): Promise<Reply[]> {
   // One message for forged and unknown secrets: nothing tells a guesser which part was wrong.
   if (!found.ok) return [{ text: ctx.t(`dossier-open-${found.problem}`) }];
   const { dossier } = found;
-  const card = dossierCard(ctx.t, dossier, await dossierFacts(ctx.app.db, dossier));
+  const card = dossierCard(ctx.t, dossier, await dossierFacts(ctx.services.db, dossier));
   await ctx.setDialogue(OPEN_FLOW, 'opened', { dossierId: dossier.id });
   if (dossier.status === 'returned') {
     return [{ text: `${card}\n\n${ctx.t('dossier-open-rate-invite')}`, buttons: column([button(ctx.t('rating-button-rate'), 'dso:rate')]) }];
@@ -80,7 +67,7 @@ export const openFlow: FlowSpec = {
     const dossierId = Number(state.data.dossierId);
     if (input.payload === 'dso:follow') return follow(ctx, dossierId);
     if (input.payload === 'dso:rate') {
-      const dossier = await ctx.app.db.dossier.findUnique({ where: { id: dossierId } });
+      const dossier = await ctx.services.db.dossier.findUnique({ where: { id: dossierId } });
       return dossier ? startRating(ctx, dossier) : [{ text: ctx.t('button-expired') }];
     }
     // Looking at a dossier is not a question waiting for an answer: anything else is handled
@@ -91,9 +78,9 @@ export const openFlow: FlowSpec = {
 
 async function follow(ctx: Ctx, dossierId: number): Promise<Reply[]> {
   await ctx.clearDialogue();
-  const dossier = await ctx.app.db.dossier.findUnique({ where: { id: dossierId } });
+  const dossier = await ctx.services.db.dossier.findUnique({ where: { id: dossierId } });
   if (!dossier) return [{ text: ctx.t('button-expired') }];
   // The latest person holding the receipt's secret follows it (one follower per dossier).
-  await ctx.app.db.dossier.update({ where: { id: dossierId }, data: { followerId: ctx.account.id } });
+  await ctx.services.db.dossier.update({ where: { id: dossierId }, data: { followerId: ctx.account.id } });
   return [{ text: ctx.t('dossier-followed', { code: dossier.code }) }];
 }

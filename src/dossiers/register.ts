@@ -2,11 +2,12 @@
 // desk API and the CSV import: due date from the procedure's time limit in working days,
 // rating token and Zalo code (hashed), and idempotence on the dossier code.
 import { randomInt } from 'node:crypto';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import { END_OF_DAY, WorkingCalendar } from '../calendar/working-days.js';
 import { isUniqueViolation, type Db, type Tx } from '../db/index.js';
 import type { Dossier } from '../generated/prisma/client.js';
 import { vnDate, vnInstant } from '../shared/vntime.js';
+import { Refusal } from '../conversation/refusal.js';
 import { qrPngBase64, ratingLink } from './links.js';
 import {
   MAX_SECRET_ATTEMPTS,
@@ -50,15 +51,16 @@ export type DossierProblem =
   /** The code exists but its link was made with another key and cannot be shown again. */
   | 'link_lost';
 
-/** A registration refused for a reason the caller shows to a person (Fluent id `dossier-problem-<problem>`). */
-export class DossierError extends Error {
-  constructor(
-    readonly problem: DossierProblem,
-    readonly field: string,
-  ) {
-    super(problem);
-    this.name = 'DossierError';
-  }
+/** A registration refused for a reason the caller shows to a person, naming the field at fault. */
+export function dossierRefusal(problem: DossierProblem, field: string): Refusal {
+  return new Refusal(`dossier-problem-${problem}`, {}, field);
+}
+
+/** The problem a registration refusal stands for, or null for any other error. */
+export function dossierProblem(error: unknown): DossierProblem | null {
+  if (!(error instanceof Refusal)) return null;
+  const match = /^dossier-problem-(\w+)$/.exec(error.messageId);
+  return match ? (match[1] as DossierProblem) : null;
 }
 
 export interface Registration {
@@ -74,7 +76,7 @@ export interface Registration {
   replayed: boolean;
 }
 
-type Deps = Pick<App, 'db' | 'config' | 'clock'>;
+type Deps = Pick<Services, 'db' | 'config' | 'clock'>;
 
 export interface RegisterOptions {
   /** Run inside this transaction (the CSV import registers a whole file in one). */
@@ -84,21 +86,21 @@ export interface RegisterOptions {
   qr?: boolean;
 }
 
-export async function registerDossier(app: Deps, input: DossierInput, options: RegisterOptions = {}): Promise<Registration> {
-  const calendar = options.calendar ?? (await WorkingCalendar.load(app.db));
-  const run = (tx: Tx) => registerIn(tx, app, calendar, input);
+export async function registerDossier(services: Deps, input: DossierInput, options: RegisterOptions = {}): Promise<Registration> {
+  const calendar = options.calendar ?? (await WorkingCalendar.load(services.db));
+  const run = (tx: Tx) => registerIn(tx, services, calendar, input);
   let saved: Saved;
   if (options.tx) saved = await run(options.tx);
   else {
     try {
-      saved = await app.db.$transaction(run);
+      saved = await services.db.$transaction(run);
     } catch (error) {
       // Two requests with the same new code at once: the loser now finds the winner's row.
       if (!isUniqueViolation(error)) throw error;
-      saved = await app.db.$transaction(run);
+      saved = await services.db.$transaction(run);
     }
   }
-  const link = ratingLink(app.config, saved.secrets.token);
+  const link = ratingLink(services.config, saved.secrets.token);
   return {
     dossier: saved.dossier,
     code: saved.dossier.code,
@@ -116,31 +118,31 @@ interface Saved {
   replayed: boolean;
 }
 
-async function registerIn(tx: Tx, app: Deps, calendar: WorkingCalendar, input: DossierInput): Promise<Saved> {
-  const now = app.clock.now();
+async function registerIn(tx: Tx, services: Deps, calendar: WorkingCalendar, input: DossierInput): Promise<Saved> {
+  const now = services.clock.now();
   const receivedAt = input.receivedAt ?? now;
-  const key = secretKey(app.config);
+  const key = secretKey(services.config);
   if (input.code) {
     // A repeat is answered as the first time, even if its due date has passed since.
     const existing = await tx.dossier.findUnique({ where: { code: input.code } });
     if (existing) {
-      if (!sameDossier(existing, input)) throw new DossierError('code_taken', 'code');
+      if (!sameDossier(existing, input)) throw dossierRefusal('code_taken', 'code');
       const secrets = recoverSecrets(key, existing.code, existing.ratingTokenHash);
-      if (!secrets) throw new DossierError('link_lost', 'code');
+      if (!secrets) throw dossierRefusal('link_lost', 'code');
       return { dossier: existing, secrets, replayed: true };
     }
   }
-  if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new DossierError('received_in_future', 'receivedAt');
+  if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw dossierRefusal('received_in_future', 'receivedAt');
   if (input.dueDate) checkDueDate(calendar, input.dueDate, now, receivedAt);
 
   const procedure = await tx.procedure.findUnique({ where: { id: input.procedureId } });
-  if (!procedure) throw new DossierError('unknown_procedure', 'procedure');
+  if (!procedure) throw dossierRefusal('unknown_procedure', 'procedure');
   if (!(await tx.commune.findUnique({ where: { id: input.communeId }, select: { id: true } }))) {
-    throw new DossierError('unknown_commune', 'commune');
+    throw dossierRefusal('unknown_commune', 'commune');
   }
   const dueAt = input.dueDate
     ? vnInstant(input.dueDate, END_OF_DAY)
-    : calendar.dueAt(receivedAt, procedure.timeLimitDays ?? app.config.DOSSIER_DEFAULT_DAYS);
+    : calendar.dueAt(receivedAt, procedure.timeLimitDays ?? services.config.DOSSIER_DEFAULT_DAYS);
   const code = input.code ?? (await newDossierCode(tx, now));
 
   for (let attempt = 0; attempt < MAX_SECRET_ATTEMPTS; attempt++) {
@@ -161,7 +163,7 @@ async function registerIn(tx: Tx, app: Deps, calendar: WorkingCalendar, input: D
         dueAt,
         ratingTokenHash,
         shortCodeHash,
-        tokenExpiresAt: new Date(dueAt.getTime() + app.config.RATING_TOKEN_DAYS * DAY_MS),
+        tokenExpiresAt: new Date(dueAt.getTime() + services.config.RATING_TOKEN_DAYS * DAY_MS),
       },
     });
     return { dossier, secrets, replayed: false };
@@ -171,8 +173,8 @@ async function registerIn(tx: Tx, app: Deps, calendar: WorkingCalendar, input: D
 
 /** A due date set by hand must be a working day, not before today nor before the receipt. */
 export function checkDueDate(calendar: WorkingCalendar, date: string, now: Date, receivedAt: Date = now): void {
-  if (date < vnDate(now) || date < vnDate(receivedAt)) throw new DossierError('due_in_past', 'dueDate');
-  if (!calendar.isWorkingDay(date)) throw new DossierError('due_not_working_day', 'dueDate');
+  if (date < vnDate(now) || date < vnDate(receivedAt)) throw dossierRefusal('due_in_past', 'dueDate');
+  if (!calendar.isWorkingDay(date)) throw dossierRefusal('due_not_working_day', 'dueDate');
 }
 
 /** Same details as an earlier registration of the code (the fields the caller gave). */

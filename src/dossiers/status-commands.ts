@@ -2,16 +2,16 @@
 import type { CommandSpec } from '../conversation/types.js';
 import { dossierForOfficial } from './access.js';
 import { changeDossierStatus, type StatusChange } from './status.js';
+import { deskOfficials } from '../accounts/roles.js';
 
-function statusCommand(name: string, status: StatusChange): CommandSpec {
+function statusCommand(name: 'xong' | 'tra', status: StatusChange): CommandSpec {
   return {
     name,
-    roles: ['official', 'admin'],
+    roles: deskOfficials,
     summary: `dossier-cmd-${name}`,
     async run(ctx, args) {
       const found = await dossierForOfficial(ctx, args, `dossier-usage-${name}`);
-      if ('reply' in found) return found.reply;
-      const result = await changeDossierStatus(ctx.app, found.dossier.id, status, { actorId: ctx.account.id });
+      const result = await changeDossierStatus(ctx.services, found.id, status, { actorId: ctx.account.id });
       const { dossier } = result;
       if (!result.changed) return [{ text: ctx.t('dossier-status-unchanged', { code: dossier.code, status: dossier.status }) }];
       return [

@@ -6,7 +6,7 @@
 // moves the date the citizen is promised (newDueAt) but not the verdict: a dossier that needed
 // an apology is late, as the directive's "100% on time" target intends ("late stays late").
 // Early means ready on an earlier calendar day than the due date.
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import type { Dossier } from '../generated/prisma/client.js';
 import { vnDate } from '../shared/vntime.js';
 import { requestRating } from '../ratings/request.js';
@@ -30,16 +30,16 @@ export interface StatusResult {
   followerTold: boolean;
 }
 
-type Deps = Pick<App, 'db' | 'clock' | 'config' | 'i18n'>;
+type Deps = Pick<Services, 'db' | 'clock' | 'config' | 'i18n'>;
 
 export async function changeDossierStatus(
-  app: Deps,
+  services: Deps,
   dossierId: number,
   status: StatusChange,
   options: { at?: Date; actorId?: number | null } = {},
 ): Promise<StatusResult> {
-  const at = options.at ?? app.clock.now();
-  return app.db.$transaction(async (tx) => {
+  const at = options.at ?? services.clock.now();
+  return services.db.$transaction(async (tx) => {
     const before = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId } });
     const facts = await dossierFacts(tx, before);
     const ready = status === 'done' ? ['done', 'returned'] : ['returned'];
@@ -53,7 +53,7 @@ export async function changeDossierStatus(
             returnedAt: at,
             outcome: classifyOutcome(before.dueAt, before.doneAt ?? at, before.apologizedAt !== null),
             // The citizen can still rate for RATING_TOKEN_DAYS after getting the result.
-            tokenExpiresAt: new Date(Math.max(before.tokenExpiresAt.getTime(), at.getTime() + app.config.RATING_TOKEN_DAYS * DAY_MS)),
+            tokenExpiresAt: new Date(Math.max(before.tokenExpiresAt.getTime(), at.getTime() + services.config.RATING_TOKEN_DAYS * DAY_MS)),
           };
     const moved = await tx.dossier.updateMany({ where: { id: dossierId, status: { notIn: ready } }, data });
     if (moved.count === 0) return { dossier: before, changed: false, followerTold: false };
@@ -62,11 +62,11 @@ export async function changeDossierStatus(
 
     let followerTold: boolean;
     if (status === 'done') {
-      followerTold = !!(await pushToFollower(tx, app, dossier, `dossier-done:${dossier.id}`, (t) => ({
+      followerTold = !!(await pushToFollower(tx, services, dossier, `dossier-done:${dossier.id}`, (t) => ({
         text: t('dossier-push-done', { code: dossier.code, procedure: facts.procedure, place: facts.place }),
       })));
     } else {
-      followerTold = await requestRating(tx, app, dossier, facts, app.clock.now());
+      followerTold = await requestRating(tx, services, dossier, facts, services.clock.now());
     }
     return { dossier, changed: true, followerTold };
   });

@@ -2,15 +2,15 @@
 // its routes through an HttpRoutes function so the server knows nothing of the domain.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../shared/unicode.js';
 
-export type HttpRoutes = (server: FastifyInstance, app: App) => void | Promise<void>;
+export type HttpRoutes = (server: FastifyInstance, services: Services) => void | Promise<void>;
 
 /** Webhook and API bodies are small; anything larger is refused with 413 before parsing. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-export async function buildServer(app: App, routes: HttpRoutes[]): Promise<FastifyInstance> {
+export async function buildServer(services: Services, routes: HttpRoutes[]): Promise<FastifyInstance> {
   const server = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -37,14 +37,14 @@ export async function buildServer(app: App, routes: HttpRoutes[]): Promise<Fasti
   });
   server.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) app.log.error({ err: error, url: request.url }, 'http handler failed');
+    if (status === 500) services.log.error({ err: error, url: request.url }, 'http handler failed');
     reply.code(status).send({ ok: false, error: status === 500 ? 'internal error' : error.message });
   });
   const isWebhook = (request: FastifyRequest) => /^\/(telegram|zalo)\//.test(request.url);
   await server.register(rateLimit, {
     global: true,
     max: (request) =>
-      isWebhook(request) ? app.config.RATE_LIMIT_WEBHOOK_IP_PER_MINUTE : app.config.RATE_LIMIT_IP_PER_MINUTE,
+      isWebhook(request) ? services.config.RATE_LIMIT_WEBHOOK_IP_PER_MINUTE : services.config.RATE_LIMIT_IP_PER_MINUTE,
     timeWindow: 60_000,
     keyGenerator: (request) => `${isWebhook(request) ? 'hook' : 'web'}:${request.ip}`,
     allowList: (request) => request.url === '/healthz',
@@ -56,12 +56,12 @@ export async function buildServer(app: App, routes: HttpRoutes[]): Promise<Fasti
   });
   server.get('/healthz', async (_request, reply) => {
     try {
-      await app.db.$queryRawUnsafe('SELECT 1');
+      await services.db.$queryRawUnsafe('SELECT 1');
       return { ok: true, db: 'up' };
     } catch {
       return reply.code(503).send({ ok: false, db: 'down' });
     }
   });
-  for (const register of routes) await register(server, app);
+  for (const register of routes) await register(server, services);
   return server;
 }

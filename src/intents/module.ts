@@ -5,7 +5,6 @@
 // complaint modules' own text handlers, which run before this one.
 import type { ConversationModule, Ctx, Reply } from '../conversation/types.js';
 import { button } from '../conversation/replies.js';
-import { complaintCategories } from '../complaints/categories.js';
 import { mentionsDenunciation } from '../complaints/denunciation.js';
 import { legalRedirect } from '../complaints/filing-flow.js';
 import { dossierCard, dossierFacts } from '../dossiers/facts.js';
@@ -18,7 +17,7 @@ const detector = IntentDetector.load();
 
 /** Status cards of the dossiers the person follows, newest first; empty when none. */
 async function followedCards(ctx: Ctx): Promise<string[]> {
-  const { db } = ctx.app;
+  const { db } = ctx.services;
   const dossiers = await db.dossier.findMany({
     where: { followerId: ctx.account.id },
     orderBy: { receivedAt: 'desc' },
@@ -36,7 +35,7 @@ async function myDossier(ctx: Ctx): Promise<Reply[]> {
 async function complaint(ctx: Ctx, text: string, category: string, aboutDossier: boolean): Promise<Reply[]> {
   // Denunciations and legal complaints have their own procedure (as with /phananh).
   if (mentionsDenunciation(text)) return legalRedirect(ctx);
-  const categories = complaintCategories(ctx.app.config);
+  const categories = ctx.services.complaintCategories;
   const known = categories.get(category);
   const parts = [ctx.t('intent-complaint-apology', { category: known ? 'known' : 'other', label: known?.label[ctx.locale] ?? '' })];
   if (aboutDossier) parts.push(...(await followedCards(ctx)));
@@ -59,7 +58,7 @@ export async function answerIntent(ctx: Ctx, text: string): Promise<Reply[] | nu
     case 'my-dossier':
       return myDossier(ctx);
     case 'help':
-      return ctx.app.conversation.help(ctx);
+      return ctx.help();
     case 'greeting':
     case 'thanks':
       return [{ text: ctx.t(`intent-${intent.kind}`) }];

@@ -8,12 +8,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const housekeepingJob: JobSpec = {
   name: 'housekeeping',
-  cron: (app) => app.config.DAILY_JOBS_CRON,
-  async run(app, firedAt) {
+  cron: (config) => config.DAILY_JOBS_CRON,
+  async run(services, firedAt) {
     const before = new Date(firedAt.getTime() - INBOUND_RETENTION_DAYS * DAY_MS);
-    const { count } = await app.db.inboundUpdate.deleteMany({
+    const { count } = await services.db.inboundUpdate.deleteMany({
       where: { status: { in: ['processed', 'failed'] }, receivedAt: { lt: before } },
     });
-    app.log.info({ job: 'housekeeping', inboundUpdatesDeleted: count }, 'old inbound updates removed');
+    services.log.info({ job: 'housekeeping', inboundUpdatesDeleted: count }, 'old inbound updates removed');
   },
 };

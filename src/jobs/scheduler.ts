@@ -6,7 +6,7 @@
 // dedupKeys), and a finished period never runs twice. One service process runs the jobs.
 import cron, { type ScheduledTask } from 'node-cron';
 import { CronExpressionParser } from 'cron-parser';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import { isUniqueViolation } from '../db/index.js';
 import { VN_TZ } from '../shared/vntime.js';
 import type { JobSpec } from './types.js';
@@ -22,56 +22,68 @@ export function latestPeriod(expression: string, now: Date): Date {
     .toDate();
 }
 
-/** Jobs of this process that are running now, so a wake during a long run does not start it twice. */
-const running = new WeakMap<App, Set<string>>();
-
 /**
- * Runs every job whose latest period (as of `now`, default the app clock) has no finished
- * JobRun. Returns the names of the jobs it ran. A job that throws is logged and left
- * unfinished, to be run again at the next sweep or start.
+ * Runs the jobs of one process. Each job whose latest period (as of `now`, default the clock)
+ * has no finished JobRun is run; a job that throws is logged and left unfinished, to be run
+ * again at the next sweep or start.
  */
-export async function runDueJobs(app: App, jobs: JobSpec[], now = app.clock.now()): Promise<string[]> {
-  const ran: string[] = [];
-  for (const job of jobs) {
-    if (await runIfDue(app, job, now)) ran.push(job.name);
+export class JobRunner {
+  /** Jobs running now, so a wake during a long run does not start it twice. */
+  private readonly running = new Set<string>();
+
+  constructor(
+    private readonly services: Services,
+    private readonly jobs: readonly JobSpec[],
+  ) {}
+
+  /** Runs every due job; returns the names of those it ran. */
+  async runDue(now = this.services.clock.now()): Promise<string[]> {
+    const ran: string[] = [];
+    for (const job of this.jobs) {
+      if (await this.runIfDue(job, now)) ran.push(job.name);
+    }
+    return ran;
   }
-  return ran;
+
+  async runIfDue(job: JobSpec, now: Date): Promise<boolean> {
+    const { db, log, clock, config } = this.services;
+    if (this.running.has(job.name)) return false;
+    const firedAt = latestPeriod(job.cron(config), now);
+    const key = { job: job.name, period: firedAt.toISOString() };
+    const previous = await db.jobRun.findUnique({ where: { job_period: key } });
+    if (previous?.finishedAt) return false;
+    this.running.add(job.name);
+    try {
+      if (previous) {
+        log.warn({ job: job.name, period: key.period }, 'job run was not finished: running it again');
+        await db.jobRun.update({ where: { job_period: key }, data: { startedAt: clock.now() } });
+      } else {
+        try {
+          await db.jobRun.create({ data: { ...key, startedAt: clock.now() } });
+        } catch (error) {
+          if (isUniqueViolation(error)) return false; // another process has just started it
+          throw error;
+        }
+      }
+      log.info({ job: job.name, period: key.period }, 'job started');
+      try {
+        await job.run(this.services, firedAt);
+      } catch (error) {
+        log.error({ err: error, job: job.name, period: key.period }, 'job failed; it runs again at the next sweep');
+        return true;
+      }
+      await db.jobRun.update({ where: { job_period: key }, data: { finishedAt: clock.now() } });
+      log.info({ job: job.name, period: key.period }, 'job finished');
+      return true;
+    } finally {
+      this.running.delete(job.name);
+    }
+  }
 }
 
-async function runIfDue(app: App, job: JobSpec, now: Date): Promise<boolean> {
-  const { db, log, clock } = app;
-  const mine = running.get(app) ?? running.set(app, new Set()).get(app)!;
-  if (mine.has(job.name)) return false;
-  const firedAt = latestPeriod(job.cron(app), now);
-  const key = { job: job.name, period: firedAt.toISOString() };
-  const previous = await db.jobRun.findUnique({ where: { job_period: key } });
-  if (previous?.finishedAt) return false;
-  mine.add(job.name);
-  try {
-    if (previous) {
-      log.warn({ job: job.name, period: key.period }, 'job run was not finished: running it again');
-      await db.jobRun.update({ where: { job_period: key }, data: { startedAt: clock.now() } });
-    } else {
-      try {
-        await db.jobRun.create({ data: { ...key, startedAt: clock.now() } });
-      } catch (error) {
-        if (isUniqueViolation(error)) return false; // another process has just started it
-        throw error;
-      }
-    }
-    log.info({ job: job.name, period: key.period }, 'job started');
-    try {
-      await job.run(app, firedAt);
-    } catch (error) {
-      log.error({ err: error, job: job.name, period: key.period }, 'job failed; it runs again at the next sweep');
-      return true;
-    }
-    await db.jobRun.update({ where: { job_period: key }, data: { finishedAt: clock.now() } });
-    log.info({ job: job.name, period: key.period }, 'job finished');
-    return true;
-  } finally {
-    mine.delete(job.name);
-  }
+/** One sweep over the jobs (tests, and the CLI): runs what is due now. */
+export function runDueJobs(services: Services, jobs: readonly JobSpec[], now = services.clock.now()): Promise<string[]> {
+  return new JobRunner(services, jobs).runDue(now);
 }
 
 export interface Scheduler {
@@ -81,29 +93,31 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(app: App, jobs: JobSpec[]): Scheduler {
+export function startScheduler(services: Services, jobs: readonly JobSpec[]): Scheduler {
+  const { config, log, clock } = services;
   for (const job of jobs) {
-    if (!cron.validate(job.cron(app))) throw new Error(`job ${job.name}: invalid cron "${job.cron(app)}"`);
+    if (!cron.validate(job.cron(config))) throw new Error(`job ${job.name}: invalid cron "${job.cron(config)}"`);
   }
+  const runner = new JobRunner(services, jobs);
   const inProgress = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
-    const settled = work.catch((error) => app.log.error({ err: error }, 'scheduler run failed'));
+    const settled = work.catch((error) => log.error({ err: error }, 'scheduler run failed'));
     inProgress.add(settled);
     void settled.finally(() => inProgress.delete(settled));
     return settled;
   };
   const tasks: ScheduledTask[] = jobs.map((job) =>
     cron.schedule(
-      job.cron(app),
+      job.cron(config),
       // node-cron gives the scheduled fire time; taking the later of it and the clock keeps a
       // wake that comes a hair early from falling into the previous period.
-      (context) => track(runIfDue(app, job, laterOf(app.clock.now(), context.date))),
+      (context) => track(runner.runIfDue(job, laterOf(clock.now(), context.date))),
       { timezone: VN_TZ, name: job.name, noOverlap: true },
     ),
   );
-  const sweep = setInterval(() => track(runDueJobs(app, jobs)), SWEEP_MS);
+  const sweep = setInterval(() => track(runner.runDue()), SWEEP_MS);
   sweep.unref();
-  const caughtUp = track(runDueJobs(app, jobs)).then(() => undefined);
+  const caughtUp = track(runner.runDue()).then(() => undefined);
   return {
     caughtUp,
     async stop() {

@@ -15,7 +15,7 @@
 // escalation) is worse than a rare duplicate. Each chat has at most one send in flight, so a
 // hard kill can duplicate at most one message per chat. The lease (5 minutes by default) is far
 // longer than any send, so a live dispatcher's rows are never taken over.
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import type { ChannelName, Reply } from '../conversation/types.js';
 import type { OutboxMessage } from '../generated/prisma/client.js';
 import type { ChannelSender, SendOutcome } from './types.js';
@@ -49,7 +49,7 @@ const FORGET_EVERY_MS = 60_000;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-type DispatcherApp = Pick<App, 'db' | 'clock' | 'log' | 'config'>;
+type DispatcherApp = Pick<Services, 'db' | 'clock' | 'log' | 'config'>;
 
 interface PassResult {
   /** Sends started in this pass. */
@@ -82,14 +82,14 @@ export class OutboxDispatcher {
   private buffer: OutboxMessage[] = [];
 
   constructor(
-    private readonly app: DispatcherApp,
+    private readonly services: DispatcherApp,
     private readonly options: DispatcherOptions,
   ) {
     for (const sender of options.senders) {
       this.senders.set(sender.channel, sender);
       this.pacers.set(sender.channel, new ChannelPacer(sender.pace, options.pacing !== false));
     }
-    this.maxAttempts = options.maxAttempts ?? app.config.OUTBOX_MAX_ATTEMPTS;
+    this.maxAttempts = options.maxAttempts ?? services.config.OUTBOX_MAX_ATTEMPTS;
     this.concurrency = options.concurrency ?? 16;
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
     this.backoffBaseMs = options.backoffBaseMs ?? 10_000;
@@ -152,7 +152,7 @@ export class OutboxDispatcher {
         if (launched) continue;
         if (waitMs !== null) wait = Math.min(wait, Math.max(1, waitMs));
       } catch (error) {
-        this.app.log.error({ err: error }, 'outbox pass failed');
+        this.services.log.error({ err: error }, 'outbox pass failed');
       }
       // A send that finished during the pass freed its chat: look again before sleeping.
       if (this.nudged) continue;
@@ -178,7 +178,7 @@ export class OutboxDispatcher {
   }
 
   private async scan(): Promise<PassResult> {
-    const { db, clock } = this.app;
+    const { db, clock } = this.services;
     const now = clock.now();
     const nowMs = now.getTime();
     const result: PassResult = { launched: 0, waitMs: null };
@@ -234,7 +234,7 @@ export class OutboxDispatcher {
       if (!wait) open.push(channel);
       else if (
         this.buffer.some((row) => row.channel === channel) ||
-        (await this.app.db.outboxMessage.findFirst({ where: this.due(new Date(nowMs), [channel]), select: { id: true } }))
+        (await this.services.db.outboxMessage.findFirst({ where: this.due(new Date(nowMs), [channel]), select: { id: true } }))
       ) {
         holdBack(result, wait);
       }
@@ -259,7 +259,7 @@ export class OutboxDispatcher {
       row.status = 'taken'; // by this dispatcher or another: out of the buffer either way
       if (!claimed) continue;
       // Paced from the moment the send starts, not from the start of the pass.
-      pacer.take(row.chatId, this.app.clock.now().getTime());
+      pacer.take(row.chatId, this.services.clock.now().getTime());
       this.launch(claimed, key);
       result.launched++;
     }
@@ -271,13 +271,13 @@ export class OutboxDispatcher {
    */
   private async claim(row: OutboxMessage, now: Date): Promise<OutboxMessage | null> {
     const lease = new Date(now.getTime() + this.leaseMs);
-    const { count } = await this.app.db.outboxMessage.updateMany({
+    const { count } = await this.services.db.outboxMessage.updateMany({
       where: { id: row.id, status: row.status, nextAttemptAt: row.nextAttemptAt },
       data: { status: 'sending', attempts: { increment: 1 }, nextAttemptAt: lease },
     });
     if (count !== 1) return null;
     if (row.status === 'sending') {
-      this.app.log.warn({ outboxId: row.id, channel: row.channel }, 'outbox row from an interrupted run is sent again');
+      this.services.log.warn({ outboxId: row.id, channel: row.channel }, 'outbox row from an interrupted run is sent again');
     }
     return { ...row, status: 'sending', attempts: row.attempts + 1, nextAttemptAt: lease };
   }
@@ -285,7 +285,7 @@ export class OutboxDispatcher {
   private launch(row: OutboxMessage, key: string): void {
     const sending = this.send(row)
       .then((outcome) => this.record(row, outcome))
-      .catch((error) => this.app.log.error({ err: error, outboxId: row.id }, 'outbox outcome not recorded'))
+      .catch((error) => this.services.log.error({ err: error, outboxId: row.id }, 'outbox outcome not recorded'))
       .finally(() => {
         this.inFlight.delete(key);
         this.wake();
@@ -310,7 +310,7 @@ export class OutboxDispatcher {
   }
 
   private async record(row: OutboxMessage, outcome: SendOutcome): Promise<void> {
-    const { db, clock, log } = this.app;
+    const { db, clock, log } = this.services;
     const now = clock.now();
     if (outcome.ok) {
       // Recorded even if the lease was lost meanwhile: the message is out, so it must not go again.
@@ -359,8 +359,8 @@ function chatKey(row: Pick<OutboxMessage, 'channel' | 'chatId'>): string {
 }
 
 /** Starts a dispatcher for the channels' senders (main.ts); stop() it on shutdown. */
-export function startDispatcher(app: DispatcherApp, senders: ChannelSender[]): OutboxDispatcher {
-  const dispatcher = new OutboxDispatcher(app, { senders });
+export function startDispatcher(services: DispatcherApp, senders: ChannelSender[]): OutboxDispatcher {
+  const dispatcher = new OutboxDispatcher(services, { senders });
   dispatcher.start();
   return dispatcher;
 }

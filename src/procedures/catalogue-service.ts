@@ -23,7 +23,8 @@ export type CatalogueHit =
   | (BilingualHit & { kind: 'procedure'; record: ProcedureRecord })
   | (BilingualHit & { kind: 'referral'; record: ReferralRecord });
 
-export class ProcedureCatalogue {
+/** One loaded state of the catalogue: immutable, so remembered answers stay right. */
+export class CatalogueState {
   private readonly byCodeMap: Map<string, ProcedureRecord>;
   private readonly referralsByCode: Map<string, ReferralRecord>;
   private readonly index: BilingualSearch;
@@ -32,9 +33,9 @@ export class ProcedureCatalogue {
   private readonly fieldsByWords = new Map<string, string>();
 
   constructor(
-    private readonly records: ProcedureRecord[],
+    readonly records: ProcedureRecord[],
     referrals: ReferralRecord[],
-    /** What the catalogue was built from, to notice an import made by another process. */
+    /** What it was built from, to notice an import made by another process. */
     readonly version: string,
   ) {
     this.byCodeMap = new Map(records.map((r) => [r.code, r]));
@@ -51,21 +52,6 @@ export class ProcedureCatalogue {
     ]);
   }
 
-  static async load(db: Db): Promise<ProcedureCatalogue> {
-    const version = await catalogueVersion(db);
-    const rows = await db.procedure.findMany({ orderBy: { id: 'asc' } });
-    return new ProcedureCatalogue(rows.map(toRecord), await loadReferralRecords(db), version);
-  }
-
-  /** The same catalogue, or a new one when a table changed (`import procedures` or `import referrals` ran). */
-  async reloadIfChanged(db: Db): Promise<ProcedureCatalogue> {
-    return (await catalogueVersion(db)) === this.version ? this : ProcedureCatalogue.load(db);
-  }
-
-  get size(): number {
-    return this.records.length;
-  }
-
   /** Ranked procedures and referrals, best first. */
   search(question: string, limit = 4): CatalogueHit[] {
     return this.index.search(question, limit).flatMap((hit): CatalogueHit[] => {
@@ -78,17 +64,10 @@ export class ProcedureCatalogue {
     });
   }
 
-  /** Ranked procedures only (officials registering a dossier). */
-  searchProcedures(question: string, limit = 4): (CatalogueHit & { kind: 'procedure' })[] {
-    return this.search(question, limit + 3)
-      .filter((h): h is CatalogueHit & { kind: 'procedure' } => h.kind === 'procedure')
-      .slice(0, limit);
-  }
-
-  /** What to answer: one card, a choice between a few, or nothing (see confidence.ts). */
+  /** What to answer: one card, a choice between a few, a field, or nothing (see confidence.ts). */
   decide(question: string): Decision<CatalogueHit> {
-    // Citizens ask the same few questions in the same words again and again; the catalogue
-    // is immutable for this object's lifetime (an import builds a new one), so answers keep.
+    // Citizens ask the same few questions in the same words again and again; a loaded state
+    // never changes (a reload builds a new one), so its answers keep.
     const cached = this.answers.get(question);
     if (cached) return cached;
     const field = this.fieldsByWords.get(wordsKey(tokenize(question))) ?? this.fieldsByWords.get(wordsKey(tokenizeEnglish(question)));
@@ -98,16 +77,12 @@ export class ProcedureCatalogue {
     return decision;
   }
 
-  referral(code: string): ReferralRecord | undefined {
-    return this.referralsByCode.get(code);
-  }
-
   byCode(code: string): ProcedureRecord | undefined {
     return this.byCodeMap.get(code);
   }
 
-  byId(id: number): ProcedureRecord | undefined {
-    return this.records.find((r) => r.id === id);
+  referral(code: string): ReferralRecord | undefined {
+    return this.referralsByCode.get(code);
   }
 
   /** Fields in a stable order (as first seen in the catalogue). */
@@ -118,6 +93,74 @@ export class ProcedureCatalogue {
   inField(field: string): ProcedureRecord[] {
     return this.records.filter((r) => r.field === field);
   }
+}
+
+/**
+ * The catalogue the service answers from. `reloadIfChanged` is the one way it changes after
+ * start: an `import procedures` or `import referrals` run lands in the database, and the next
+ * check picks it up.
+ */
+export class ProcedureCatalogue {
+  private constructor(
+    private readonly db: Db,
+    private loaded: CatalogueState,
+  ) {}
+
+  static async load(db: Db): Promise<ProcedureCatalogue> {
+    return new ProcedureCatalogue(db, await loadState(db));
+  }
+
+  /** Rebuilds the catalogue when a table changed; true when it did. */
+  async reloadIfChanged(): Promise<boolean> {
+    if ((await catalogueVersion(this.db)) === this.loaded.version) return false;
+    this.loaded = await loadState(this.db);
+    return true;
+  }
+
+  get size(): number {
+    return this.loaded.records.length;
+  }
+
+  search(question: string, limit = 4): CatalogueHit[] {
+    return this.loaded.search(question, limit);
+  }
+
+  /** Ranked procedures only (officials registering a dossier). */
+  searchProcedures(question: string, limit = 4): (CatalogueHit & { kind: 'procedure' })[] {
+    return this.search(question, limit + 3)
+      .filter((h): h is CatalogueHit & { kind: 'procedure' } => h.kind === 'procedure')
+      .slice(0, limit);
+  }
+
+  decide(question: string): Decision<CatalogueHit> {
+    return this.loaded.decide(question);
+  }
+
+  byCode(code: string): ProcedureRecord | undefined {
+    return this.loaded.byCode(code);
+  }
+
+  byId(id: number): ProcedureRecord | undefined {
+    return this.loaded.records.find((r) => r.id === id);
+  }
+
+  referral(code: string): ReferralRecord | undefined {
+    return this.loaded.referral(code);
+  }
+
+  fields(): string[] {
+    return this.loaded.fields();
+  }
+
+  inField(field: string): ProcedureRecord[] {
+    return this.loaded.inField(field);
+  }
+}
+
+async function loadState(db: Db): Promise<CatalogueState> {
+  const version = await catalogueVersion(db);
+  const records = (await db.procedure.findMany({ orderBy: { id: 'asc' } })).map(toRecord);
+  return new CatalogueState(records, await loadReferralRecords(db), version);
 }
 
 /** The same key for the same set of words in any order. */

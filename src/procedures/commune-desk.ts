@@ -7,14 +7,14 @@ import type { ButtonRoute, CommandSpec, Ctx, Reply } from '../conversation/types
 import { button, column } from '../conversation/replies.js';
 import { matchCommunes, MAX_COMMUNE_BUTTONS } from '../complaints/communes.js';
 import { cardReply } from './card.js';
+import { everyone } from '../accounts/roles.js';
 
-const everyone = ['citizen', 'official', 'manager', 'admin'] as const;
 
 /** Button payloads: `xa:a:<procedure code>` asks which commune, `xa:s:<commune id>:<procedure code>` chooses it. */
 const PREFIX = 'xa';
 
 export async function knownCommune(ctx: Ctx): Promise<Commune | null> {
-  const { db } = ctx.app;
+  const { db } = ctx.services;
   const { account } = ctx;
   const chosen = account.homeCommuneId ?? account.communeId;
   if (chosen) return db.commune.findUnique({ where: { id: chosen } });
@@ -32,12 +32,12 @@ export async function knownCommune(ctx: Ctx): Promise<Commune | null> {
 
 /** Whether a "which commune?" button is worth showing: few enough communes to list. */
 export async function canAskCommune(ctx: Ctx): Promise<boolean> {
-  const count = await ctx.app.db.commune.count();
+  const count = await ctx.services.db.commune.count();
   return count > 0 && count <= MAX_COMMUNE_BUTTONS;
 }
 
 async function communeChoices(ctx: Ctx, procedureCode: string, among?: Commune[]): Promise<Reply> {
-  const communes = among ?? (await ctx.app.db.commune.findMany({ orderBy: { name: 'asc' } }));
+  const communes = among ?? (await ctx.services.db.commune.findMany({ orderBy: { name: 'asc' } }));
   if (!communes.length || communes.length > MAX_COMMUNE_BUTTONS) return { text: ctx.t('desk-type-commune') };
   return {
     text: ctx.t('desk-choose'),
@@ -46,9 +46,9 @@ async function communeChoices(ctx: Ctx, procedureCode: string, among?: Commune[]
 }
 
 async function choose(ctx: Ctx, commune: Commune, procedureCode: string): Promise<Reply[]> {
-  await ctx.app.db.account.update({ where: { id: ctx.account.id }, data: { homeCommuneId: commune.id } });
+  await ctx.services.db.account.update({ where: { id: ctx.account.id }, data: { homeCommuneId: commune.id } });
   const chosen: Reply = { text: ctx.t('desk-chosen', { commune: commune.name }) };
-  const procedure = procedureCode ? ctx.app.procedures.byCode(procedureCode) : undefined;
+  const procedure = procedureCode ? ctx.services.procedures.byCode(procedureCode) : undefined;
   if (!procedure) return [chosen];
   // Show the card again, now with this commune's desk.
   return [chosen, cardReply(ctx, procedure, { desk: commune })];
@@ -65,7 +65,7 @@ export const xaCommand: CommandSpec = {
       const choices = await communeChoices(ctx, '');
       return [{ ...choices, text: `${lines}\n\n${choices.text}` }];
     }
-    const found = await matchCommunes(ctx.app.db, args);
+    const found = await matchCommunes(ctx.services.db, args);
     if (found.length === 1) return choose(ctx, found[0], '');
     if (found.length > 1) return [await communeChoices(ctx, '', found.slice(0, MAX_COMMUNE_BUTTONS))];
     return [{ text: ctx.t('desk-commune-unknown', { typed: args.slice(0, 60) }) }, await communeChoices(ctx, '')];
@@ -78,7 +78,7 @@ export const xaButtons: ButtonRoute = {
     const ask = /^a:(.*)$/.exec(rest);
     if (ask) return [await communeChoices(ctx, ask[1])];
     const set = /^s:(\d+):(.*)$/.exec(rest);
-    const commune = set ? await ctx.app.db.commune.findUnique({ where: { id: Number(set[1]) } }) : null;
+    const commune = set ? await ctx.services.db.commune.findUnique({ where: { id: Number(set[1]) } }) : null;
     if (!set || !commune) return [{ text: ctx.t('button-expired') }];
     return choose(ctx, commune, set[2]);
   },

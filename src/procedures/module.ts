@@ -7,8 +7,7 @@ import { cardReply, referralCard } from './card.js';
 import type { CatalogueHit, ProcedureRecord } from './catalogue-service.js';
 import { canAskCommune, knownCommune, xaButtons, xaCommand } from './commune-desk.js';
 import { fieldInEnglish } from './english.js';
-
-const everyone = ['citizen', 'official', 'manager', 'admin'] as const;
+import { everyone } from '../accounts/roles.js';
 
 /** A field's name in the person's language. */
 function fieldName(ctx: Ctx, field: string): string {
@@ -16,12 +15,12 @@ function fieldName(ctx: Ctx, field: string): string {
 }
 
 function fieldButtons(ctx: Ctx): Reply['buttons'] {
-  return ctx.app.procedures.fields().map((field, i) => [{ label: fieldName(ctx, field), payload: `pf:${i}` }]);
+  return ctx.services.procedures.fields().map((field, i) => [{ label: fieldName(ctx, field), payload: `pf:${i}` }]);
 }
 
 /** The procedures of one field, as buttons. */
 function fieldReply(ctx: Ctx, field: string): Reply {
-  const items = ctx.app.procedures.inField(field);
+  const items = ctx.services.procedures.inField(field);
   return {
     text: ctx.t('browse-field', { field: fieldName(ctx, field), count: items.length }),
     buttons: items.map((p) => [{ label: (ctx.locale === 'en' && p.nameEn) || p.name, payload: `p:${p.code}` }]),
@@ -62,7 +61,7 @@ export async function procedureReply(ctx: Ctx, procedure: ProcedureRecord, alter
 }
 
 export async function answerQuestion(ctx: Ctx, question: string): Promise<Reply[]> {
-  const decision = ctx.app.procedures.decide(question);
+  const decision = ctx.services.procedures.decide(question);
   switch (decision.kind) {
     case 'none':
       return noMatch(ctx);
@@ -100,21 +99,21 @@ export const proceduresModule: ConversationModule = {
     {
       prefix: 'pf',
       async run(ctx, rest) {
-        const field = ctx.app.procedures.fields()[Number(rest)];
+        const field = ctx.services.procedures.fields()[Number(rest)];
         return field ? [fieldReply(ctx, field)] : [{ text: ctx.t('button-expired') }];
       },
     },
     {
       prefix: 'p',
       async run(ctx, code) {
-        const procedure = ctx.app.procedures.byCode(code);
+        const procedure = ctx.services.procedures.byCode(code);
         return procedure ? [await procedureReply(ctx, procedure)] : [{ text: ctx.t('button-expired') }];
       },
     },
     {
       prefix: 'ref',
       async run(ctx, code) {
-        const referral = ctx.app.procedures.referral(code);
+        const referral = ctx.services.procedures.referral(code);
         return referral ? [{ text: referralCard(ctx, referral) }] : [{ text: ctx.t('button-expired') }];
       },
     },

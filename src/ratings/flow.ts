@@ -1,6 +1,7 @@
 // The rating dialogue, the same on every channel: buttons for each question, state in the
 // database (DialogueState), stored only at the end. It starts from a dossier the person has
 // proven to hold (receipt link or code) or follows (the pushed request's button).
+import type { MessageId } from '../i18n/index.js';
 import { z } from 'zod';
 import type { ButtonRoute, Ctx, FlowSpec, Reply } from '../conversation/types.js';
 import { button, column } from '../conversation/replies.js';
@@ -29,9 +30,9 @@ const stateSchema = z.object({
 export const complaintPayload = (dossierCode: string) => `cp:d:${dossierCode}`;
 
 /** Why a dossier cannot be rated now, or null when it can. */
-function notRateable(ctx: Ctx, dossier: Dossier): string | null {
+function notRateable(ctx: Ctx, dossier: Dossier): MessageId | null {
   if (dossier.tokenUsedAt) return 'rating-already';
-  if (dossier.tokenExpiresAt.getTime() <= ctx.app.clock.now().getTime()) return 'dossier-open-expired';
+  if (dossier.tokenExpiresAt.getTime() <= ctx.services.clock.now().getTime()) return 'dossier-open-expired';
   if (dossier.status !== 'returned') return 'rating-not-yet';
   return null;
 }
@@ -85,13 +86,13 @@ function again(ctx: Ctx, step: Step): Reply {
 
 async function finish(ctx: Ctx, dossierId: number, answers: Answers, comment: string | null): Promise<Reply[]> {
   await ctx.clearDialogue();
-  const dossier = await ctx.app.db.dossier.findUnique({ where: { id: dossierId } });
+  const dossier = await ctx.services.db.dossier.findUnique({ where: { id: dossierId } });
   const { overall, timeliness, attitude, guidance, askedExtra } = answers;
   if (!dossier || !overall || !timeliness || !attitude || !guidance || askedExtra === undefined) {
     return [{ text: ctx.t('button-expired') }];
   }
   const rating: RatingInput = { overall, timeliness, attitude, guidance, askedExtra, comment };
-  const result = await submitRating(ctx.app, dossier, ctx.account, rating);
+  const result = await submitRating(ctx.services, dossier, ctx.account, rating);
   if (result === 'already_rated') return [{ text: ctx.t('rating-already') }];
   if (result === 'expired') return [{ text: ctx.t('dossier-open-expired') }];
   if (!needsAttention(rating)) return [{ text: ctx.t('rating-thanks') }];
@@ -108,7 +109,7 @@ export const rateButton: ButtonRoute = {
   prefix: RATE_BUTTON_PREFIX,
   async run(ctx, rest) {
     const id = Number(rest);
-    const dossier = Number.isSafeInteger(id) ? await ctx.app.db.dossier.findUnique({ where: { id } }) : null;
+    const dossier = Number.isSafeInteger(id) ? await ctx.services.db.dossier.findUnique({ where: { id } }) : null;
     if (!dossier || dossier.followerId !== ctx.account.id) return [{ text: ctx.t('rating-not-follower') }];
     return startRating(ctx, dossier);
   },

@@ -3,8 +3,9 @@
 import { communeIdsInScope } from '../accounts/scope.js';
 import type { CommandSpec, Ctx, Reply } from '../conversation/types.js';
 import { parsePeriod, type Period } from '../shared/periods.js';
-import type { Translate } from '../dossiers/notify.js';
+import type { Translate } from '../i18n/index.js';
 import { satisfactionFigures, type SatisfactionFigures } from './figures.js';
+import { staff } from '../accounts/roles.js';
 
 export function periodLabel(t: Translate, p: Period): string {
   return t('rating-period', { kind: p.kind, index: p.index, year: String(p.year), month: String(p.index).padStart(2, '0') });
@@ -35,17 +36,17 @@ export function figuresText(t: Translate, title: string, p: Period, f: Satisfact
 }
 
 async function communeByCode(ctx: Ctx, code: string) {
-  return ctx.app.db.commune.findFirst({ where: { code: { in: [code, code.toUpperCase()] } } });
+  return ctx.services.db.commune.findFirst({ where: { code: { in: [code, code.toUpperCase()] } } });
 }
 
 export const hailongCommand: CommandSpec = {
   name: 'hailong',
-  roles: ['official', 'manager', 'admin'],
+  roles: staff,
   summary: 'rating-cmd-hailong',
   async run(ctx, args): Promise<Reply[]> {
-    const scope = await communeIdsInScope(ctx.app.db, ctx.account);
+    const scope = await communeIdsInScope(ctx.services.db, ctx.account);
     if (!scope.length) return [{ text: ctx.t('rating-hailong-no-scope') }];
-    const now = ctx.app.clock.now();
+    const now = ctx.services.clock.now();
 
     let communeIds = scope;
     let title: string | null = null;
@@ -65,10 +66,10 @@ export const hailongCommand: CommandSpec = {
     if (!title) {
       title =
         communeIds.length === 1
-          ? ((await ctx.app.db.commune.findUnique({ where: { id: communeIds[0] } }))?.name ?? '')
+          ? ((await ctx.services.db.commune.findUnique({ where: { id: communeIds[0] } }))?.name ?? '')
           : ctx.t('rating-hailong-many', { count: communeIds.length });
     }
-    const figures = await satisfactionFigures(ctx.app.db, communeIds, period.from, period.to);
+    const figures = await satisfactionFigures(ctx.services.db, communeIds, period.from, period.to);
     return [{ text: figuresText(ctx.t, title, period, figures) }];
   },
 };

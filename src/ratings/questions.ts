@@ -5,7 +5,7 @@
 // recognised and the current question asked again.
 import { button, column } from '../conversation/replies.js';
 import type { Button } from '../conversation/types.js';
-import type { Translate } from '../dossiers/notify.js';
+import type { MessageId, Translate } from '../i18n/index.js';
 
 /** Prefix of the rating dialogue's button payloads (handled by the flow, not a ButtonRoute). */
 export const RATING_PAYLOAD_PREFIX = 'rf';
@@ -65,6 +65,7 @@ export function ask(t: Translate, step: Step): { text: string; buttons: Button[]
   const q = questions[step];
   return {
     text: t(`rating-q-${step}`),
-    buttons: column(q.values.map((v) => button(t(`rating-a-${step}-${v}`), `${RATING_PAYLOAD_PREFIX}:${q.letter}:${v}`))),
+    buttons: column(q.values.map((v) => button(t(`rating-a-${step}-${v}` as MessageId), // built from the question's values; a missing one is logged
+        `${RATING_PAYLOAD_PREFIX}:${q.letter}:${v}`))),
   };
 }

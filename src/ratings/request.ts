@@ -5,13 +5,14 @@
 // the rating's own transaction deletes it while it is still waiting (see submitRating). A
 // reminder that is already being sent at that very instant is the only one that can still
 // arrive, and its button then answers that the dossier is already rated.
-import type { App } from '../app.js';
+import type { Translate } from '../i18n/index.js';
+import type { Services } from '../services.js';
 import type { Tx } from '../db/index.js';
 import type { Dossier } from '../generated/prisma/client.js';
 import { button } from '../conversation/replies.js';
 import type { Reply } from '../conversation/types.js';
 import type { DossierFacts } from '../dossiers/facts.js';
-import { pushToFollower, type Translate } from '../dossiers/notify.js';
+import { pushToFollower } from '../dossiers/notify.js';
 
 /** Button route that starts the rating dialogue from a push: `rt:<dossier id>` (followers only). */
 export const RATE_BUTTON_PREFIX = 'rt';
@@ -26,14 +27,14 @@ function rateButton(t: Translate, dossierId: number): Reply['buttons'] {
 /** Returns true when there is a follower to ask (then the request and the reminder are queued). */
 export async function requestRating(
   tx: Tx,
-  app: Pick<App, 'i18n'>,
+  services: Pick<Services, 'i18n'>,
   dossier: Dossier,
   facts: DossierFacts,
   now: Date,
 ): Promise<boolean> {
   if (dossier.tokenUsedAt) return false;
   const args = { code: dossier.code, procedure: facts.procedure, outcome: dossier.outcome ?? 'none' };
-  const follower = await pushToFollower(tx, app, dossier, `rating-request:${dossier.id}`, (t) => ({
+  const follower = await pushToFollower(tx, services, dossier, `rating-request:${dossier.id}`, (t) => ({
     text: t('rating-request', args),
     buttons: rateButton(t, dossier.id),
   }));
@@ -41,7 +42,7 @@ export async function requestRating(
   const remindAt = new Date(now.getTime() + REMINDER_DELAY_MS);
   await pushToFollower(
     tx,
-    app,
+    services,
     dossier,
     reminderKey(dossier.id),
     (t) => ({ text: t('rating-reminder', args), buttons: rateButton(t, dossier.id) }),

@@ -3,13 +3,13 @@
 // moment exactly one changes the row and stores its Rating; Rating.dossierId is unique as
 // a second line of defence. The same transaction withdraws the pending reminder and, for a
 // "Không hài lòng" or an extra-payment report, alerts the commune's managers.
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import { managersOf } from '../accounts/scope.js';
 import { isUniqueViolation } from '../db/index.js';
 import type { Account, Dossier } from '../generated/prisma/client.js';
 import { enqueue } from '../outbox/enqueue.js';
 import { dossierFacts } from '../dossiers/facts.js';
-import { translatorFor } from '../dossiers/notify.js';
+import { speakerFor } from '../accounts/accounts.js';
 import type { Timeliness } from './questions.js';
 import { withdrawReminder } from './request.js';
 
@@ -27,15 +27,15 @@ export type SubmitResult = 'stored' | 'already_rated' | 'expired';
 /** Level 1 = Không hài lòng. Such a rating, or a report of extra payment, alerts the managers. */
 export const needsAttention = (r: Pick<RatingInput, 'overall' | 'askedExtra'>) => r.overall === 1 || r.askedExtra;
 
-type Deps = Pick<App, 'db' | 'clock' | 'i18n'>;
+type Deps = Pick<Services, 'db' | 'clock' | 'i18n'>;
 
-export async function submitRating(app: Deps, dossier: Dossier, by: Account, rating: RatingInput): Promise<SubmitResult> {
-  const now = app.clock.now();
+export async function submitRating(services: Deps, dossier: Dossier, by: Account, rating: RatingInput): Promise<SubmitResult> {
+  const now = services.clock.now();
   // Read before the transaction: on SQLite a transaction holds the only connection.
-  const managers = needsAttention(rating) ? await managersOf(app.db, dossier.communeId) : [];
-  const facts = managers.length ? await dossierFacts(app.db, dossier) : null;
+  const managers = needsAttention(rating) ? await managersOf(services.db, dossier.communeId) : [];
+  const facts = managers.length ? await dossierFacts(services.db, dossier) : null;
   try {
-    return await app.db.$transaction(async (tx) => {
+    return await services.db.$transaction(async (tx) => {
       const claimed = await tx.dossier.updateMany({
         where: { id: dossier.id, status: 'returned', tokenUsedAt: null, tokenExpiresAt: { gt: now } },
         data: { tokenUsedAt: now },
@@ -49,7 +49,7 @@ export async function submitRating(app: Deps, dossier: Dossier, by: Account, rat
       });
       await withdrawReminder(tx, dossier.id);
       for (const manager of managers) {
-        const t = translatorFor(app, manager);
+        const t = speakerFor(services.i18n, manager).t;
         await enqueue(tx, {
           to: manager,
           dedupKey: `rating-alert:${dossier.id}:${manager.id}`,

@@ -1,12 +1,13 @@
 // The monthly report a manager asks for with /baocao: criteria progress (per commune and per
 // commune × criterion), satisfaction and complaint figures of the communes in their scope.
-import type { App } from '../app.js';
+import type { MessageId, Translate } from '../i18n/index.js';
+import type { Services } from '../services.js';
 import type { ReplyDocument } from '../conversation/types.js';
 import { nextMonth, vnInstant } from '../shared/vntime.js';
 import { satisfactionFigures, type SatisfactionFigures } from '../ratings/figures.js';
 import { complaintFigures, type CommuneComplaintFigures } from '../complaints/figures.js';
 import { loadCommuneStates, type CommuneState, type CriterionState, type OwnerInfo } from '../criteria/state.js';
-import { monthLabel, ownerName, type Translate } from '../criteria/format.js';
+import { monthLabel, ownerName } from '../criteria/format.js';
 import { addSheet, newWorkbook, toBase64, type Column } from './workbook.js';
 
 /** Satisfaction figures are asked per commune; this many at a time. */
@@ -18,15 +19,15 @@ interface CommuneRef {
   name: string;
 }
 
-export async function monthlyReport(app: App, t: Translate, communeIds: number[], month: string): Promise<ReplyDocument> {
-  const { db } = app;
+export async function monthlyReport(services: Pick<Services, 'db'>, t: Translate, communeIds: number[], month: string): Promise<ReplyDocument> {
+  const { db } = services;
   const from = vnInstant(`${month}-01`);
   const to = vnInstant(`${nextMonth(month)}-01`);
   const communes = await db.commune.findMany({ where: { id: { in: communeIds } }, select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } });
   const ids = communes.map((c) => c.id);
   const [{ states, owners }, satisfaction, complaints] = await Promise.all([
     loadCommuneStates(db, ids, month),
-    satisfactionByCommune(app, communes, from, to),
+    satisfactionByCommune(services, communes, from, to),
     complaintFigures(db, ids, from, to),
   ]);
 
@@ -88,19 +89,19 @@ function progressColumns(t: Translate, owners: Map<number, OwnerInfo>): Column<{
 type SatisfactionRow = { commune: CommuneRef | null; f: SatisfactionFigures };
 
 /** One row per commune and a total row (the total is computed over all dossiers, not averaged). */
-async function satisfactionByCommune(app: App, communes: CommuneRef[], from: Date, to: Date): Promise<SatisfactionRow[]> {
+async function satisfactionByCommune(services: Pick<Services, 'db'>, communes: CommuneRef[], from: Date, to: Date): Promise<SatisfactionRow[]> {
   const rows: SatisfactionRow[] = [];
   for (let i = 0; i < communes.length; i += PARALLEL) {
     const batch = communes.slice(i, i + PARALLEL);
-    const figures = await Promise.all(batch.map((c) => satisfactionFigures(app.db, [c.id], from, to)));
+    const figures = await Promise.all(batch.map((c) => satisfactionFigures(services.db, [c.id], from, to)));
     batch.forEach((commune, j) => rows.push({ commune, f: figures[j] }));
   }
-  if (communes.length > 1) rows.push({ commune: null, f: await satisfactionFigures(app.db, communes.map((c) => c.id), from, to) });
+  if (communes.length > 1) rows.push({ commune: null, f: await satisfactionFigures(services.db, communes.map((c) => c.id), from, to) });
   return rows;
 }
 
 function satisfactionColumns(t: Translate): Column<SatisfactionRow>[] {
-  const n = (header: string, value: (f: SatisfactionFigures) => number | null, numFmt?: string): Column<SatisfactionRow> => ({
+  const n = (header: MessageId, value: (f: SatisfactionFigures) => number | null, numFmt?: string): Column<SatisfactionRow> => ({
     header: t(header),
     width: 12,
     value: (r) => value(r.f),
@@ -125,7 +126,7 @@ function satisfactionColumns(t: Translate): Column<SatisfactionRow>[] {
 }
 
 function complaintColumns(t: Translate): Column<CommuneComplaintFigures>[] {
-  const n = (header: string, value: (f: CommuneComplaintFigures) => number | null, numFmt?: string): Column<CommuneComplaintFigures> => ({
+  const n = (header: MessageId, value: (f: CommuneComplaintFigures) => number | null, numFmt?: string): Column<CommuneComplaintFigures> => ({
     header: t(header),
     width: 14,
     value,

@@ -67,7 +67,7 @@ describe('invitation codes', () => {
     const before = await consoleSession(app, 'canbo', ['/help', '/toi']);
     expect(before).toContain('Vai trò: người dân');
     const hooked: Account[] = [];
-    app.onRoleChanged.push(async (a) => void hooked.push(a));
+    app.roleChanged.add(async (a) => void hooked.push(a));
     const out = await consoleSession(app, 'canbo', [`/dangky ${code.toLowerCase()}`, '/toi']);
     expect(out).toContain('Đăng ký thành công! Anh/chị đã là cán bộ, công chức của Xã Tân Tiến.');
     expect(out).toContain('Các lệnh dành cho cán bộ:'); // the new /help, in the new role

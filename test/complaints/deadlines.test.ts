@@ -133,6 +133,6 @@ describe('complaint deadlines', () => {
 
   it('is registered as a daily job on DAILY_JOBS_CRON', () => {
     expect(jobs).toContain(complaintDeadlineJob);
-    expect(complaintDeadlineJob.cron(w.app)).toBe('0 7 * * *');
+    expect(complaintDeadlineJob.cron(w.app.config)).toBe('0 7 * * *');
   });
 });

@@ -119,7 +119,7 @@ describe('monthly reminder', () => {
 
 describe('composing at scale', () => {
   it('reads the same number of times for 4 communes as for 40: no query per official, read or write', async () => {
-    const small = await countQueries(p.app, () => sendMonthlyReminders(p.app, '2026-11'));
+    const small = await countQueries(p.app, (app) => sendMonthlyReminders(app, '2026-11'));
     const { db } = p.app;
     const [province, set] = await Promise.all([db.province.findFirstOrThrow(), db.criteriaSet.findUniqueOrThrow({ where: { key: 'bac-giang-710-2024' }, include: { criteria: true } })]);
     for (let i = 0; i < 36; i++) {
@@ -131,7 +131,7 @@ describe('composing at scale', () => {
       }
     }
     await db.outboxMessage.deleteMany({});
-    const large = await countQueries(p.app, () => sendMonthlyReminders(p.app, '2026-11'));
+    const large = await countQueries(p.app, (app) => sendMonthlyReminders(app, '2026-11'));
     expect(large.result.enqueued).toBe(COMMUNES.length * 3 + 36 * 5);
     expect(large.reads).toBe(small.reads);
     // Written in bulk too: no per-official dedup check or insert.

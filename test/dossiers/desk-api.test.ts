@@ -66,7 +66,7 @@ describe('desk API', () => {
     });
     const past = await post('/api/dossiers', { ...body, dueDate: '27/02/2026' });
     expect(past.status).toBe(400);
-    expect(((await past.json()) as { fields: object }).fields).toEqual({ dueDate: ['the due date is in the past'] });
+    expect(((await past.json()) as { fields: object }).fields).toEqual({ dueDate: [w.app.i18n.t('en', 'dossier-problem-due_in_past')] });
     expect(await w.app.db.dossier.count()).toBe(0);
   });
 

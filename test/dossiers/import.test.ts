@@ -58,7 +58,7 @@ describe('CSV import of dossiers', () => {
     // Problems found only while registering (a due date in the past) also roll everything back.
     const late = await runImport(header + 'HS-B1,BG-TANTIEN,1.004884,02/03/2026 08:30,,\nHS-B2,BG-TANTIEN,1.004884,02/03/2026,,01/03/2026\n');
     expect(late.code).toBe(1);
-    expect(late.err).toContain('line 3 (HS-B2): dueDate: the due date is in the past');
+    expect(late.err).toContain(`line 3 (HS-B2): dueDate: ${w.app.i18n.t('en', 'dossier-problem-due_in_past')}`);
     expect(await w.app.db.dossier.count()).toBe(0);
   });
 

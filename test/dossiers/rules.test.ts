@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyOutcome } from '../../src/dossiers/status.js';
 import { deriveSecrets, displayShortCode, parseShortCode, recoverSecrets, sha256 } from '../../src/dossiers/secrets.js';
-import { DossierError } from '../../src/dossiers/register.js';
+import { Refusal } from '../../src/conversation/refusal.js';
 import { satisfactionFigures } from '../../src/ratings/figures.js';
 import { jobs } from '../../src/jobs/registry.js';
 import { parsePeriod } from '../../src/shared/periods.js';
@@ -45,9 +45,9 @@ describe('due dates in working days', () => {
 
   it('a due date set by hand must be a working day, today or later', async () => {
     w.clock.set(vnInstant('2026-03-04', '09:00'));
-    await expect(register(w, { dueDate: '2026-03-03' })).rejects.toMatchObject({ problem: 'due_in_past' });
-    await expect(register(w, { dueDate: '2026-03-07' })).rejects.toMatchObject({ problem: 'due_not_working_day' });
-    await expect(register(w, { dueDate: '2026-04-30' })).rejects.toBeInstanceOf(DossierError);
+    await expect(register(w, { dueDate: '2026-03-03' })).rejects.toMatchObject({ messageId: 'dossier-problem-due_in_past', field: 'dueDate' });
+    await expect(register(w, { dueDate: '2026-03-07' })).rejects.toMatchObject({ messageId: 'dossier-problem-due_not_working_day', field: 'dueDate' });
+    await expect(register(w, { dueDate: '2026-04-30' })).rejects.toBeInstanceOf(Refusal);
     const ok = await register(w, { dueDate: '2026-03-04' });
     expect(formatVnDate(ok.dossier.dueAt)).toBe('04/03/2026');
   });
@@ -59,7 +59,7 @@ describe('due dates in working days', () => {
 
   it('the daily job is registered with the scheduler', () => {
     const job = jobs.find((j) => j.name === 'dossiers-due');
-    expect(job?.cron(w.app)).toBe('0 7 * * *');
+    expect(job?.cron(w.app.config)).toBe('0 7 * * *');
   });
 });
 

@@ -11,7 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { roles, type Reply, type Role } from '../../src/conversation/types.js';
+import type { Reply } from '../../src/conversation/types.js';
+import { roles, type Role } from '../../src/accounts/roles.js';
+import type { MessageId } from '../../src/i18n/index.js';
 import { createInvite } from '../../src/accounts/invites.js';
 import { registerDossier } from '../../src/dossiers/register.js';
 import { safeEqual } from '../../src/shared/secrets.js';
@@ -57,7 +59,7 @@ type Scoped = {
   input: (w: World) => { text: string } | { payload: string };
   /** Who may; everyone else whose role passes is refused for scope with `refusal`. */
   allowed: Actor[];
-  refusal: (w: World, actor: Actor) => [id: string, args?: Record<string, string>];
+  refusal: (w: World, actor: Actor) => [id: MessageId, args?: Record<string, string>];
   /** Shown to those allowed: proof that they got the real answer. */
   shows: (w: World) => string;
 };
@@ -205,8 +207,8 @@ describe('access matrix', () => {
     const replies: Reply[] = await s.app.conversation.handle({ channel: 'console', userId: externalId[actor], ...input });
     return replies.map((r) => r.text).join('\n');
   };
-  const inVi = (id: string, args?: Record<string, string>) => s.app.i18n.t('vi', id, args);
-  const inEn = (id: string, args?: Record<string, string>) => s.app.i18n.t('en', id, args);
+  const inVi = (id: MessageId, args?: Record<string, string>) => s.app.i18n.t('vi', id, args);
+  const inEn = (id: MessageId, args?: Record<string, string>) => s.app.i18n.t('en', id, args);
 
   /** Sends the input, lets `check` judge the answer, and checks that the database did not change. */
   async function expectRefused(actor: Actor, input: { text: string } | { payload: string }, check: (text: string) => void): Promise<void> {

@@ -23,7 +23,7 @@ import { createInvite, displayCode } from '../../src/accounts/invites.js';
 import { localeOf } from '../../src/accounts/accounts.js';
 import { registerDossier } from '../../src/dossiers/register.js';
 import { conversationModules } from '../../src/conversation/modules.js';
-import { I18n, locales } from '../../src/i18n/index.js';
+import { I18n, locales, type MessageId } from '../../src/i18n/index.js';
 import type { OutboxMessage } from '../../src/generated/prisma/client.js';
 import { freePort, waitHealthy } from '../../bench/support/child.js';
 import { FakeTelegram, FAKE_TOKEN, type RecordedCall } from '../support/fake-telegram.js';
@@ -322,7 +322,7 @@ async function drained(): Promise<void> {
 async function resume(db: Db, userId: string, flow: string, data: Record<string, unknown>): Promise<string[]> {
   const chat = Number(userId);
   const account = await db.account.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: userId } } });
-  const t = (id: string) => i18n.t(localeOf(account), id);
+  const t = (id: MessageId) => i18n.t(localeOf(account), id);
   const problems: string[] = [];
   const goOn = random() < 0.5;
   const restart = async () => {

@@ -16,7 +16,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { runCli } from '../../src/cli/run.js';
 import { importCommand } from '../../src/cli/import.js';
 import { loadSeedCatalogue } from '../../src/procedures/catalogue.js';
-import { seedDir } from '../../src/db/seed.js';
+import { seedDir } from '../../src/shared/seed-files.js';
 import { DOSSIER_CODE } from '../../src/dossiers/register.js';
 import { BODY_LIMIT_BYTES } from '../../src/http/server.js';
 import { zaloKeys } from '../support/zalo-app.js';

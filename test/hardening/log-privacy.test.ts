@@ -169,8 +169,8 @@ beforeAll(async () => {
     secrets.set(name, value);
   }
   app = await createApp(testConfig(env), { logDestination: { write: (line: string) => void lines.push(line) } });
-  telegram = await startTelegram(app, { botInfo: tg.botInfo });
-  zalo = await startZalo(app);
+  telegram = await startTelegram(app, app.conversation, { botInfo: tg.botInfo });
+  zalo = await startZalo(app, app.conversation);
   server = await buildServer(app, [complaintPages, deskApiRoutes, ...telegram.routes, zalo.routes]);
   baseUrl = await server.listen({ port: 0, host: '127.0.0.1' });
   dispatcher = new OutboxDispatcher(app, { senders: [telegram.sender, zalo.sender], pacing: false });

@@ -70,7 +70,7 @@ export async function startStack(): Promise<Stack> {
     },
     { clock, logDestination: { write: (line: string) => void logs.push(line) } },
   );
-  const channels = await startChannels(app);
+  const channels = await startChannels(app, app.conversation);
   const server = await buildServer(app, channels.routes);
   const base = await server.listen({ port: 0, host: '127.0.0.1' });
 

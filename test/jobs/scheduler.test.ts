@@ -136,6 +136,6 @@ describe('startScheduler', () => {
 
   it('has a registry of jobs with unique names and valid crons', () => {
     expect(new Set(registered.map((j) => j.name)).size).toBe(registered.length);
-    for (const job of registered) expect(() => latestPeriod(job.cron(app), clock.now())).not.toThrow();
+    for (const job of registered) expect(() => latestPeriod(job.cron(app.config), clock.now())).not.toThrow();
   });
 });

@@ -1,5 +1,6 @@
 // What a citizen sees for a question, on the console: referral cards, a question back when
 // unsure, the commune's own desk (and /xa), English, and unconfirmed facts said once.
+import type { MessageId } from '../../src/i18n/message-ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/conversation/types.js';
 import { procedureCard, referralCard } from '../../src/procedures/card.js';
@@ -14,7 +15,7 @@ afterAll(async () => {
   await w.app.close();
 });
 
-const vi = (id: string, args?: Record<string, string | number>) => w.app.i18n.t('vi', id, args);
+const vi = (id: MessageId, args?: Record<string, string | number>) => w.app.i18n.t('vi', id, args);
 
 /** The console number of the latest option with this label (buttons print as "[n] label"). */
 function option(printed: string, label: string): string {
@@ -98,7 +99,7 @@ describe('answers on the console', () => {
   });
 
   it('never shows "(cần kiểm chứng)" or "Chưa xác định" on any card; says once whom to confirm with', async () => {
-    const ctx = { locale: 'vi', t: (id: string, args?: Record<string, string | number>) => w.app.i18n.t('vi', id, args) } as unknown as Ctx;
+    const ctx = { locale: 'vi', t: (id: MessageId, args?: Record<string, string | number>) => w.app.i18n.t('vi', id, args) } as unknown as Ctx;
     const procedures = await w.app.db.procedure.findMany();
     const catalogue = w.app.procedures;
     let confirmLines = 0;

@@ -2,13 +2,13 @@
 // in-catalogue questions get the right card, out-of-scope ones almost never get a wrong card,
 // English questions find the right entry. Thresholds come from the issue; misses are printed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ProcedureCatalogue } from '../../src/procedures/catalogue-service.js';
+import type { CatalogueState } from '../../src/procedures/catalogue-service.js';
 import { ENGLISH_QUESTIONS } from './english-questions.js';
 import { OUT_OF_SCOPE } from './out-of-scope.js';
 import { inCatalogueQuality, outOfScopeQuality, rate, seedCatalogue } from './quality.js';
 import { QUESTIONS } from './questions.js';
 
-let catalogue: ProcedureCatalogue;
+let catalogue: CatalogueState;
 beforeAll(() => {
   catalogue = seedCatalogue();
 });

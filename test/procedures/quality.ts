@@ -4,7 +4,7 @@
 // tests and by `npm run bench -- search`, so both report the same figures.
 import { IntentDetector } from '../../src/intents/detect.js';
 import { loadSeedCatalogue } from '../../src/procedures/catalogue.js';
-import { ProcedureCatalogue } from '../../src/procedures/catalogue-service.js';
+import { CatalogueState } from '../../src/procedures/catalogue-service.js';
 import { normalize } from '../../src/procedures/normalize.js';
 import { loadSeedReferrals } from '../../src/referrals/referrals.js';
 import type { OutOfScopeCase } from './out-of-scope.js';
@@ -17,15 +17,15 @@ export type Answer =
   | { kind: 'none' };
 
 /** The shipped catalogue and referrals, as the service loads them on first start. */
-export function seedCatalogue(): ProcedureCatalogue {
+export function seedCatalogue(): CatalogueState {
   const records = loadSeedCatalogue().map((p, i) => ({ ...p, id: i + 1 }));
   const referrals = loadSeedReferrals().map((r, i) => ({ ...r, id: i + 1 }));
-  return new ProcedureCatalogue(records, referrals, 'seed');
+  return new CatalogueState(records, referrals, 'seed');
 }
 
 const detector = IntentDetector.load();
 
-export function answerOf(catalogue: ProcedureCatalogue, question: string): Answer {
+export function answerOf(catalogue: CatalogueState, question: string): Answer {
   const intent = detector.detect(question);
   if (intent) return { kind: 'intent', intent: intent.kind };
   const decision = catalogue.decide(question);
@@ -60,7 +60,7 @@ export interface InCatalogueQuality {
 }
 
 /** Questions whose right answer is a known procedure or referral code. */
-export function inCatalogueQuality(catalogue: ProcedureCatalogue, questions: readonly (readonly [string, string])[]): InCatalogueQuality {
+export function inCatalogueQuality(catalogue: CatalogueState, questions: readonly (readonly [string, string])[]): InCatalogueQuality {
   const q: InCatalogueQuality = { total: questions.length, top1: 0, direct: 0, reached: 0, wrongCards: 0, misses: [] };
   for (const [question, code] of questions) {
     const ranked = catalogue.search(question, 3);
@@ -88,7 +88,7 @@ export interface OutOfScopeQuality {
   wrong: string[];
 }
 
-export function outOfScopeQuality(catalogue: ProcedureCatalogue, cases: readonly OutOfScopeCase[]): OutOfScopeQuality {
+export function outOfScopeQuality(catalogue: CatalogueState, cases: readonly OutOfScopeCase[]): OutOfScopeQuality {
   const q: OutOfScopeQuality = { total: cases.length, wrongCards: 0, wrongReferrals: 0, right: 0, held: 0, wrong: [] };
   for (const c of cases) {
     const answer = answerOf(catalogue, c.q);

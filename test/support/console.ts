@@ -9,7 +9,7 @@ export async function consoleSession(app: App, userId: string, lines: string[]):
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-  const done = runConsoleChat(app, { userId, input, output, interactive: false });
+  const done = runConsoleChat(app, app.conversation, { userId, input, output, interactive: false });
   input.end(lines.map((l) => `${l}\n`).join(''));
   await done;
   return printed;

@@ -1,8 +1,9 @@
-// Counts the database operations made through `app.db` while some work runs: reads of state,
-// the outbox's dedup checks (one per enqueue) and writes. Lets tests and benchmarks show that a
-// batch job reads a fixed number of times however many people it serves.
-import type { App } from '../../src/app.js';
-import { shareHotPath, type Db } from '../../src/db/index.js';
+// Counts the database operations made through `db` while some work runs: reads of state, the
+// outbox's dedup checks (one per enqueue) and writes. Lets tests and benchmarks show that a
+// batch job reads a fixed number of times however many people it serves. The work is given a
+// copy of the services whose `db` counts; the services themselves are left as they are.
+import type { Services } from '../../src/services.js';
+import type { Db } from '../../src/db/index.js';
 
 export interface QueryCounts {
   reads: number;
@@ -10,10 +11,9 @@ export interface QueryCounts {
   writes: number;
 }
 
-export async function countQueries<T>(app: App, work: () => Promise<T>): Promise<{ result: T } & QueryCounts> {
+export async function countQueries<S extends Pick<Services, 'db'>, T>(services: S, work: (counted: S) => Promise<T>): Promise<{ result: T } & QueryCounts> {
   const counts: QueryCounts = { reads: 0, dedupChecks: 0, writes: 0 };
-  const original = app.db;
-  app.db = original.$extends({
+  const db = services.db.$extends({
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
@@ -25,10 +25,5 @@ export async function countQueries<T>(app: App, work: () => Promise<T>): Promise
       },
     },
   }) as unknown as Db;
-  shareHotPath(original, app.db);
-  try {
-    return { result: await work(), ...counts };
-  } finally {
-    app.db = original;
-  }
+  return { result: await work({ ...services, db }), ...counts };
 }

@@ -46,7 +46,7 @@ export async function startZaloApp(
   options: { seed?: boolean } = {},
 ): Promise<ZaloTestApp> {
   const app = await createApp(testConfig(zaloEnv(fake, dbFile, extra)), { clock, seed: options.seed });
-  const zalo = await startZalo(app);
+  const zalo = await startZalo(app, app.conversation);
   const server = await buildServer(app, [zalo.routes]);
   await server.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;

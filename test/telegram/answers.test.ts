@@ -1,6 +1,7 @@
 // Intents, referrals, questions back and the commune's desk on Telegram: the real grammY client
 // in webhook mode behind the real HTTP server, Telegram played by the fake Bot API, buttons
 // pressed by their label as a person would.
+import type { MessageId } from '../../src/i18n/message-ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { FakeTelegram, FAKE_TOKEN } from '../support/fake-telegram.js';
@@ -29,7 +30,7 @@ beforeAll(async () => {
     TELEGRAM_BOT_USERNAME: 'cqtt_test_bot',
     RATE_LIMIT_MESSAGES_PER_MINUTE: '1000',
   });
-  telegram = await startTelegram(app, { botInfo: fake.botInfo });
+  telegram = await startTelegram(app, app.conversation, { botInfo: fake.botInfo });
   server = await buildServer(app, telegram.routes);
   url = `${await server.listen({ port: 0, host: '127.0.0.1' })}/telegram/webhook`;
 });
@@ -41,7 +42,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const vi = (id: string, args?: Record<string, string | number>) => app.i18n.t('vi', id, args);
+const vi = (id: MessageId, args?: Record<string, string | number>) => app.i18n.t('vi', id, args);
 const sentTo = (chat: number) => fake.callsOf('sendMessage').filter((c) => Number(c.params.chat_id) === chat);
 const textsSince = (chat: number, from: number) => sentTo(chat).slice(from).map((c) => String(c.params.text));
 

@@ -37,7 +37,7 @@ beforeAll(async () => {
     TELEGRAM_BOT_USERNAME: 'cqtt_test_bot',
     RATE_LIMIT_MESSAGES_PER_MINUTE: '1000',
   });
-  telegram = await startTelegram(app, { botInfo: fake.botInfo });
+  telegram = await startTelegram(app, app.conversation, { botInfo: fake.botInfo });
   server = await buildServer(app, telegram.routes);
   url = `${await server.listen({ port: 0, host: '127.0.0.1' })}/telegram/webhook`;
   pushes = new OutboxDispatcher(app, { senders: [telegram.sender], pacing: false });

@@ -14,7 +14,7 @@ describe('telegram command menus', () => {
   beforeAll(async () => {
     fake = await FakeTelegram.start();
     app = await makeTestApp({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake.url });
-    telegram = await startTelegram(app, { botInfo: fake.botInfo });
+    telegram = await startTelegram(app, app.conversation, { botInfo: fake.botInfo });
   });
 
   afterAll(async () => {
@@ -24,9 +24,9 @@ describe('telegram command menus', () => {
   });
 
   const roleChanged = async (externalId: string, role: string, locale = 'vi') => {
-    const account = await resolveAccount(app.db, 'telegram', externalId, { now: new Date(), locale });
+    const account = await resolveAccount(app, 'telegram', externalId, { now: new Date(), locale });
     const updated = await app.db.account.update({ where: { id: account.id }, data: { role } });
-    for (const hook of app.onRoleChanged) await hook(updated);
+    await app.roleChanged.emit(updated, app.log, 'role change');
   };
 
   it('sets the default menu to the citizen commands, in Vietnamese and English', () => {
@@ -58,8 +58,8 @@ describe('telegram command menus', () => {
 
   it('leaves accounts of other channels alone', async () => {
     const before = fake.callsOf('setMyCommands').length;
-    const account = await resolveAccount(app.db, 'zalo', 'z-1', { now: new Date() });
-    for (const hook of app.onRoleChanged) await hook({ ...account, role: 'official' });
+    const account = await resolveAccount(app, 'zalo', 'z-1', { now: new Date() });
+    await app.roleChanged.emit({ ...account, role: 'official' }, app.log, 'role change');
     expect(fake.callsOf('setMyCommands')).toHaveLength(before);
   });
 });

@@ -5,6 +5,8 @@ import { FakeTelegram, FAKE_TOKEN } from '../support/fake-telegram.js';
 import { textUpdate, buttonUpdate } from '../support/telegram-updates.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { startChannels, type RunningChannels } from '../../src/channels.js';
+import { testConfig } from '../../src/config/index.js';
+import { withTelegramIdentity, type TelegramIdentity } from '../../bots/telegram/identity.js';
 
 interface SentMessage {
   chat_id: number;
@@ -18,11 +20,15 @@ describe('telegram long polling', () => {
   let fake: FakeTelegram;
   let app: TestApp;
   let channels: RunningChannels;
+  let identity: TelegramIdentity;
 
   beforeAll(async () => {
     fake = await FakeTelegram.start();
-    app = await makeTestApp({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake.url });
-    channels = await startChannels(app);
+    // As npm start does: who the bot is is asked once, before the service is built.
+    const env = { TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: fake.url };
+    identity = await withTelegramIdentity(testConfig(env));
+    app = await makeTestApp({ ...env, TELEGRAM_BOT_USERNAME: identity.config.TELEGRAM_BOT_USERNAME ?? '' });
+    channels = await startChannels(app, app.conversation, { telegram: { botInfo: identity.botInfo } });
   });
 
   afterAll(async () => {
@@ -37,6 +43,7 @@ describe('telegram long polling', () => {
     expect(fake.callsOf('getMe')).toHaveLength(1);
     expect(fake.callsOf('deleteWebhook')).toHaveLength(1);
     await fake.waitFor('getUpdates');
+    expect(identity.config.TELEGRAM_BOT_USERNAME).toBe(fake.botInfo.username);
     expect(app.config.TELEGRAM_BOT_USERNAME).toBe(fake.botInfo.username);
     const menus = fake.callsOf('setMyCommands').map((c) => c.params);
     expect(menus.map((m) => m.language_code)).toEqual([undefined, 'en']);

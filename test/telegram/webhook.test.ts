@@ -36,7 +36,7 @@ describe('telegram webhook', () => {
       LOG_LEVEL: 'info',
     };
     app = await makeTestApp(env, { logDestination: { write: (line: string) => void logs.push(line) } });
-    telegram = await startTelegram(app, { botInfo: fake.botInfo });
+    telegram = await startTelegram(app, app.conversation, { botInfo: fake.botInfo });
     server = await buildServer(app, telegram.routes);
     const address = await server.listen({ port: 0, host: '127.0.0.1' });
     url = `${address}/telegram/webhook`;

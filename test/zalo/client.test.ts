@@ -25,7 +25,7 @@ afterAll(() => close());
 beforeEach(() => fake.reset());
 
 const send = (userId: string, reply: Reply) => h.zalo.sender.send(userId, reply);
-const account = (userId: string, locale?: string) => resolveAccount(h.app.db, 'zalo', userId, { now: clock.now(), locale });
+const account = (userId: string, locale?: string) => resolveAccount(h.app, 'zalo', userId, { now: clock.now(), locale });
 const dispatcher = () => new OutboxDispatcher(h.app, { senders: [h.zalo.sender], pacing: false });
 
 describe('Zalo client', () => {

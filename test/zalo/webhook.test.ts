@@ -144,7 +144,7 @@ describe('Zalo webhook', () => {
     await h.app.db.inboundUpdate.create({
       data: { channel: 'zalo', updateId: 'msg-crash-1', body: JSON.stringify(event), status: 'received' },
     });
-    const restarted = await startZalo(h.app);
+    const restarted = await startZalo(h.app, h.app.conversation);
     await restarted.worker.idle();
     await restarted.stop();
     expect(fake.delivered('u-crash')).toHaveLength(1);
