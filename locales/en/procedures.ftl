@@ -31,7 +31,7 @@ card-confirm = { $place ->
 }
 card-alternatives = You may be asking about:
 place-desk = One-stop desk of your commune People's Committee
-place-desk-of = One-stop desk, People's Committee of { $commune }
+place-desk-of = One-stop desk — People's Committee of { $commune }
 place-police = { $commune ->
     [none] Commune police
    *[other] Police of { $commune }

@@ -32,7 +32,7 @@ card-confirm = { $place ->
 }
 card-alternatives = Có thể anh/chị đang hỏi về:
 place-desk = Bộ phận Một cửa, UBND xã, phường nơi anh/chị cư trú
-place-desk-of = Bộ phận Một cửa, UBND { $commune }
+place-desk-of = Bộ phận Một cửa — UBND { $commune }
 place-police = { $commune ->
     [none] Công an xã, phường
    *[other] Công an { $commune }

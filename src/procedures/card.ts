@@ -9,6 +9,7 @@ import type { Commune } from '../generated/prisma/client.js';
 import type { Button, Ctx, Reply } from '../conversation/types.js';
 import { button } from '../conversation/replies.js';
 import type { ProcedureRecord, ReferralRecord } from './catalogue-service.js';
+import { fieldInEnglish } from './english.js';
 
 /** Inline markers of a fact that needs checking: "(cần kiểm chứng)", or ", cần kiểm chứng" inside brackets or at the end. */
 const VERIFY_MARKERS = [/\s*\(\s*cần kiểm chứng\s*\)/giu, /\s*[,;]\s*cần kiểm chứng(?=\s*(?:\)|$))/giu];
@@ -53,7 +54,8 @@ export function procedureCard(ctx: Ctx, p: ProcedureRecord, desk: Desk | null): 
   const lines = [title(ctx, p.name, p.nameEn, /^\d/.test(p.code) ? p.code : undefined)];
   const language = ctx.t('card-facts-language');
   if (language) lines.push(language);
-  lines.push(`${ctx.t('card-field')}: ${p.field}`, '', `${ctx.t('card-documents')}:`);
+  const field = (ctx.locale === 'en' && fieldInEnglish(p.field)) || p.field;
+  lines.push(`${ctx.t('card-field')}: ${field}`, '', `${ctx.t('card-documents')}:`);
   const docs = p.documents.map((d) => fact(d, flagged)).filter((d): d is string => d !== null);
   lines.push(...docs.map((d, i) => `  ${i + 1}. ${d}`), '');
   const fee = fact(p.fee, flagged);
