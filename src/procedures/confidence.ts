@@ -49,6 +49,8 @@ export function decide<H extends SearchHit>(hits: readonly H[]): Decision<H> {
 
 function isConfident(hits: readonly SearchHit[]): boolean {
   const [best, second] = hits;
+  // Typing an entry's official name is unambiguous, whatever else mentions those words.
+  if (best.exactName && !hits.slice(1).some((h) => h.exactName)) return true;
   if (best.score < MIN_SCORE || best.coverage < MIN_COVERAGE) return false;
   if (best.questionWords <= 2 && best.phrase < SHORT_QUESTION_PHRASE) return false;
   if (!second) return true;

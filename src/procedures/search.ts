@@ -58,6 +58,8 @@ export interface SearchHit {
   phrase: number;
   /** Distinct content words of the question as this index read it. */
   questionWords: number;
+  /** The question is the entry's own name, word for word (in any order). */
+  exactName: boolean;
 }
 
 const BIGRAM = '_';
@@ -208,7 +210,7 @@ export class ProcedureSearch {
     const exact = this.byCode.get(question.trim().toLowerCase());
     if (exact) {
       const e = this.entries.get(exact)!;
-      return [{ code: e.code, kind: e.kind, name: e.name, score: 1, coverage: 1, phrase: 1, questionWords: 1 }];
+      return [{ code: e.code, kind: e.kind, name: e.name, score: 1, coverage: 1, phrase: 1, questionWords: 1, exactName: true }];
     }
 
     const sequence = this.repair(this.analyzer.tokenize(question));
@@ -264,6 +266,7 @@ export class ProcedureSearch {
         coverage: round(coverage),
         phrase: round(phrase),
         questionWords: words.length,
+        exactName: sameWords(words, entry.phrases[0].words),
       });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
@@ -353,3 +356,7 @@ export class ProcedureSearch {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w) => b.includes(w));
+}
