@@ -38,12 +38,14 @@ function fastifyAdapter(bot: Bot) {
       await (bot.api.raw as unknown as Record<string, RawCall>)[method](payload);
     },
     unauthorized: () => reply.code(401).send({ ok: false, error: 'unauthorized' }),
+    // Nothing to hand back to Fastify (the reply is sent above); declared so the callback is typed as a promise.
+    handlerReturn: undefined,
   });
 }
 
 export function webhookRoutes(bot: Bot, secretToken: string): HttpRoutes {
   const handle = webhookCallback(bot, fastifyAdapter(bot), {
-    // grammY compares it again (not in constant time), but only once the check below has passed.
+    // grammY compares it again (in constant time too), but only once the check below has passed.
     secretToken,
     onTimeout: 'return',
     timeoutMilliseconds: WEBHOOK_TIMEOUT_MS,

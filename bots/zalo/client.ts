@@ -22,7 +22,7 @@ export const paths = {
   uploadFile: '/v2.0/oa/upload/file',
 } as const;
 
-/** Error codes with a meaning for what happens next (domain/zalo.md). */
+/** Error codes with a meaning for what happens next (docs/zalo.md). */
 export const ZaloError = {
   rateLimited: -32,
   badParameter: -201,

@@ -4,6 +4,7 @@ import type { Translate } from '../i18n/index.js';
 import type { CommuneState } from './state.js';
 import { communeLine, monthLabel, starsLabel } from './format.js';
 import { targetPercent } from './score.js';
+import { addTo } from '../shared/maps.js';
 
 /** Ranked lines shown per set; /baocao has every commune. */
 const RANK_LINES = 40;
@@ -11,7 +12,7 @@ const RANK_LINES = 40;
 export function rankingText(t: Translate, states: CommuneState[], month: string, withoutSet: number): string {
   const year = Number(month.slice(0, 4));
   const bySet = new Map<number, CommuneState[]>();
-  for (const s of states) bySet.get(s.set.id)?.push(s) ?? bySet.set(s.set.id, [s]);
+  for (const s of states) addTo(bySet, s.set.id, s);
 
   const lines = [t('criteria-rank-title', { count: states.length, month: monthLabel(month) })];
   for (const group of bySet.values()) {

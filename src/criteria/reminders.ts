@@ -16,6 +16,7 @@ import { button } from '../conversation/replies.js';
 import type { SetInfo } from './model.js';
 import { COMMUNE_CHUNK, loadCommuneStates, type CommuneState, type CriterionState, type OwnerInfo } from './state.js';
 import { communeLine, criterionHeading, deadlineLabel, monthLabel, progressText, reportLine } from './format.js';
+import { addTo } from '../shared/maps.js';
 
 /** Roles that receive reminders for the criteria they own. */
 const OWNER_ROLES = new Set(['official', 'manager', 'admin']);
@@ -187,7 +188,7 @@ export async function sendSummaries(services: Pick<Services, 'config' | 'db' | '
   ]);
   const following = new Set(links.map((l) => l.communeId));
   const byProvince = new Map<number, number[]>();
-  for (const c of communes) byProvince.get(c.provinceId)?.push(c.id) ?? byProvince.set(c.provinceId, [c.id]);
+  for (const c of communes) addTo(byProvince, c.provinceId, c.id);
   // The same scope rule as accounts/scope.ts, computed for every manager at once.
   const scopeOf = new Map(
     managers.map((m) => {

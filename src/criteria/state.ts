@@ -5,6 +5,7 @@ import type { Db } from '../db/index.js';
 import { loadSets, type CriterionInfo, type ReportStatus, type SetInfo } from './model.js';
 import { missingDocs, parseEvidence, type EvidenceItem } from './evidence.js';
 import { scoreCommune, type Score } from './score.js';
+import { addTo } from '../shared/maps.js';
 
 export const COMMUNE_CHUNK = 500;
 
@@ -112,7 +113,7 @@ async function loadChunk(db: Db, ids: number[], month: string, sets: Map<number,
   const byPair = new Map<string, ReportInfo[]>();
   for (const r of reports) {
     const info = { ...r, status: r.status as ReportStatus, evidence: parseEvidence(r.evidence) };
-    byPair.get(key(r.communeId, r.criterionId))?.push(info) ?? byPair.set(key(r.communeId, r.criterionId), [info]);
+    addTo(byPair, key(r.communeId, r.criterionId), info);
   }
   const setOf = new Map(links.map((l) => [l.communeId, sets.get(l.setId)!]));
   const communeById = new Map(communes.map((c) => [c.id, c]));
@@ -146,6 +147,6 @@ async function loadChunk(db: Db, ids: number[], month: string, sets: Map<number,
 /** Criteria of a commune whose owner has not reported in the month, grouped by owner (null: unassigned). */
 export function notReported(state: CommuneState): Map<number | null, CriterionState[]> {
   const late = new Map<number | null, CriterionState[]>();
-  for (const c of state.criteria.filter((x) => !x.inMonth)) late.get(c.ownerId)?.push(c) ?? late.set(c.ownerId, [c]);
+  for (const c of state.criteria.filter((x) => !x.inMonth)) addTo(late, c.ownerId, c);
   return late;
 }

@@ -1,5 +1,6 @@
 // First-start data: the procedure catalogue, the referrals (what other agencies handle), the
-// holiday calendar and, with DEMO_DATA, a demo province. Every seeder is idempotent: it fills what is missing and never overwrites edits.
+// holiday calendar and, with DEMO_DATA, a demo province. Every seeder is idempotent: it fills
+// what is missing and never overwrites edits.
 import { z } from 'zod';
 import type { Services } from '../services.js';
 import { readSeed } from '../shared/seed-files.js';

@@ -12,6 +12,7 @@ import { addDays, formatVnDate, vnDate, vnInstant } from '../shared/vntime.js';
 import { currentDueAt } from './facts.js';
 import { pushToFollower } from './notify.js';
 import { speakerFor } from '../accounts/accounts.js';
+import { addTo } from '../shared/maps.js';
 
 /** Longer lists are cut, with a count of the rest: the message must stay readable on a phone. */
 const MAX_LINES_PER_GROUP = 20;
@@ -73,11 +74,10 @@ async function byRecipient(services: Pick<Services, 'db'>, dossiers: Dossier[]):
   const officials = await services.db.account.findMany({ where: { role: 'official', communeId: { in: communeIds } } });
   const byId = new Map(officials.map((a) => [a.id, a]));
   const out = new Map<Account, Dossier[]>();
-  const add = (a: Account, d: Dossier) => out.set(a, [...(out.get(a) ?? []), d]);
   for (const d of dossiers) {
     const handler = d.handlerId ? byId.get(d.handlerId) : undefined;
-    if (handler && handler.communeId === d.communeId) add(handler, d);
-    else for (const a of officials.filter((o) => o.communeId === d.communeId)) add(a, d);
+    if (handler && handler.communeId === d.communeId) addTo(out, handler, d);
+    else for (const a of officials.filter((o) => o.communeId === d.communeId)) addTo(out, a, d);
   }
   return out;
 }

@@ -27,7 +27,7 @@ export async function buildServer(services: Services, routes: HttpRoutes[]): Pro
   server.removeContentTypeParser('application/json');
   server.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
-    parseJson(request, text, (error, value) => {
+    void parseJson(request, text, (error, value) => {
       if (error) return done(error);
       if (/\\u[dD][89a-fA-F]/.test(text) && hasLoneSurrogate(value)) {
         return done(Object.assign(new Error(`invalid body: ${LONE_SURROGATE_MESSAGE}`), { statusCode: 400 }));

@@ -7,6 +7,8 @@
 //   function runs over the catalogue and over questions, so a rewrite on one side is always
 //   mirrored on the other.
 
+import { foldDiacritics } from '../shared/fold.js';
+
 // A Vietnamese syllable written without diacritics: onset, vowel nucleus, coda. Used to decide
 // whether a token is already a real word or still carries Telex/VNI keystrokes.
 const ONSET = '(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?';
@@ -45,11 +47,7 @@ function repairImeResidue(token: string): string {
 
 /** Fold text to lowercase ASCII Vietnamese: no diacritics, đ→d, IME residue cleaned, no punctuation. */
 export function normalize(text: string): string {
-  const folded = text
-    .normalize('NFD')
-    .toLowerCase()
-    .replace(/[\u0300-\u036f]/g, '') // all combining marks: tones and shapes (ă â ê ô ơ ư)
-    .replace(/[đð]/g, 'd')
+  const folded = foldDiacritics(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
   if (folded === '') return '';

@@ -7,30 +7,33 @@ export interface ReferralRecord extends ReferralInput {
   id: number;
 }
 
-/** Inserts or updates referrals by code, all in one transaction. */
+function referralColumns(r: ReferralInput) {
+  return {
+    name: r.name,
+    nameEn: r.nameEn,
+    agency: r.agency,
+    where: r.where,
+    bring: JSON.stringify(r.bring),
+    online: r.online,
+    onlineUrl: r.onlineUrl ?? null,
+    note: r.note ?? null,
+    source: r.source ?? null,
+    verify: r.verify ?? false,
+    aliases: JSON.stringify(r.aliases),
+    aliasesEn: JSON.stringify(r.aliasesEn),
+  };
+}
+
+/** Inserts or updates referrals by code, all in one transaction (new codes in one multi-row insert). */
 export async function upsertReferrals(db: Db, referrals: ReferralInput[]): Promise<{ created: number; updated: number }> {
   const existing = new Set((await db.referral.findMany({ select: { code: true } })).map((r) => r.code));
-  await db.$transaction(
-    referrals.map((r) => {
-      const data = {
-        name: r.name,
-        nameEn: r.nameEn,
-        agency: r.agency,
-        where: r.where,
-        bring: JSON.stringify(r.bring),
-        online: r.online,
-        onlineUrl: r.onlineUrl ?? null,
-        note: r.note ?? null,
-        source: r.source ?? null,
-        verify: r.verify ?? false,
-        aliases: JSON.stringify(r.aliases),
-        aliasesEn: JSON.stringify(r.aliasesEn),
-      };
-      return db.referral.upsert({ where: { code: r.code }, create: { code: r.code, ...data }, update: data });
-    }),
-  );
-  const created = referrals.filter((r) => !existing.has(r.code)).length;
-  return { created, updated: referrals.length - created };
+  const fresh = referrals.filter((r) => !existing.has(r.code));
+  const known = referrals.filter((r) => existing.has(r.code));
+  await db.$transaction([
+    db.referral.createMany({ data: fresh.map((r) => ({ code: r.code, ...referralColumns(r) })) }),
+    ...known.map((r) => db.referral.update({ where: { code: r.code }, data: referralColumns(r) })),
+  ]);
+  return { created: fresh.length, updated: known.length };
 }
 
 /** Every referral, in file order of first import. */

@@ -3,6 +3,7 @@
 // "6 thang cuoi nam", "H1/2026", "first half 2026", "năm 2026". Boundaries are Vietnamese
 // calendar months: [from, to) in Asia/Ho_Chi_Minh.
 import { vnDate, vnInstant } from './vntime.js';
+import { foldDiacritics } from './fold.js';
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year';
 
@@ -24,16 +25,6 @@ export function period(kind: PeriodKind, year: number, index: number): Period {
   return { kind, year, index, from: start(year, firstMonth), to: start(year, endMonth) };
 }
 
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** An optional year at the end: "/2026", " 2026", " nam 2026", "-2026". */
 const YEAR = String.raw`(?:\s*[/.\- ]?\s*(?:nam |year )?(\d{4}))?`;
 
@@ -51,7 +42,7 @@ const patterns: { re: RegExp; make(m: RegExpExecArray, thisYear: number): [Perio
 /** The period the text names; an empty text is the current month; null when not understood. */
 export function parsePeriod(text: string, now: Date): Period | null {
   const thisYear = Number(vnDate(now).slice(0, 4));
-  const folded = fold(text);
+  const folded = foldDiacritics(text);
   if (!folded) return period('month', thisYear, Number(vnDate(now).slice(5, 7)));
   for (const { re, make } of patterns) {
     const m = re.exec(folded);

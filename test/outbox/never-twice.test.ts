@@ -149,13 +149,13 @@ describe('never twice, nothing lost', () => {
     await queue(10, 10);
     const delivered: Delivery[] = [];
     const first = new FakeSender(clock, { perSecond: 1e6 }, 'telegram', delivered);
-    let stop!: () => Promise<void>;
+    const control = { stop: async () => undefined as void };
     first.answer = (_c, _r, n) => {
-      if (n === 4) void stop();
+      if (n === 4) void control.stop();
       return new Promise((resolve) => setTimeout(() => resolve('deliver'), 2));
     };
     const d = new OutboxDispatcher(app, { senders: [first], pacing: false, concurrency: 2, pollMs: 5 });
-    stop = () => d.stop();
+    control.stop = () => d.stop();
     d.start();
     await expect.poll(() => first.calls).toBeGreaterThanOrEqual(4);
     await d.stop();
