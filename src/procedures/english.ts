@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { stemmer } from 'stemmer';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Analyzer } from './search.js';
+import type { Analyzer } from './analyzer.js';
 
 const wordsSchema = z.strictObject({
   fields: z.record(z.string(), z.string()),

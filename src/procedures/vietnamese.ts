@@ -1,6 +1,6 @@
 // The Vietnamese analyzer of the search: normalize.ts's folding, synonyms and stop words, the
 // accents typed, and the sound-alike spellings people type by regional pronunciation or habit.
-import type { Analyzer } from './search.js';
+import type { Analyzer } from './analyzer.js';
 import { accents, isVietnameseSyllable, tokenize } from './normalize.js';
 
 // Sound-alike spellings: onsets and codas merged in regional pronunciation or by typing habit.
