@@ -1,9 +1,16 @@
-// Procedure search at national-catalogue scale: the 35 seed procedures are grown to 2,000 with
-// synthetic variants (new codes, varied names and aliases), the index is built once, then ~5,000
-// questions from the test set are answered. Run alone with `npx tsx bench/search.ts`.
+// Procedure search: answer quality on the shipped catalogue and referrals (the question sets of
+// test/procedures, answered as the conversation answers them), then speed at national-catalogue
+// scale: the seed procedures are grown to 2,000 with synthetic variants (new codes, varied names
+// and aliases in both languages), the bilingual index is built once, then ~5,000 questions of all
+// sets are answered (search + confidence rules). Run alone with `npx tsx bench/search.ts`.
 import { runIfMain } from './support/service.js';
 import { loadSeedCatalogue } from '../src/procedures/catalogue.js';
-import { ProcedureSearch, type SearchableProcedure } from '../src/procedures/search.js';
+import { BilingualSearch, type BilingualEntry } from '../src/procedures/bilingual.js';
+import { decide } from '../src/procedures/confidence.js';
+import { loadSeedReferrals } from '../src/referrals/referrals.js';
+import { ENGLISH_QUESTIONS } from '../test/procedures/english-questions.js';
+import { OUT_OF_SCOPE } from '../test/procedures/out-of-scope.js';
+import { inCatalogueQuality, outOfScopeQuality, rate, seedCatalogue } from '../test/procedures/quality.js';
 import { QUESTIONS } from '../test/procedures/questions.js';
 
 const PROCEDURES = 2000;
@@ -24,18 +31,24 @@ const QUALIFIERS = [
   'về công nghiệp', 'về năng lượng', 'về đường thủy nội địa',
 ];
 const STAGES = ['cấp mới', 'cấp lại', 'điều chỉnh', 'gia hạn', 'thu hồi', 'đính chính', 'chấm dứt', 'công nhận'];
+const STAGES_EN = ['new issue', 'reissue', 'amendment', 'extension', 'withdrawal', 'correction', 'termination', 'recognition'];
 
-function syntheticCatalogue(seed: SearchableProcedure[]): SearchableProcedure[] {
-  const out = [...seed];
-  for (let i = seed.length; i < PROCEDURES; i++) {
+function syntheticCatalogue(): BilingualEntry[] {
+  const seed: BilingualEntry[] = loadSeedCatalogue();
+  const referrals: BilingualEntry[] = loadSeedReferrals().map((r) => ({ ...r, kind: 'referral', field: r.agency }));
+  const out = [...seed, ...referrals];
+  for (let i = seed.length; out.length < PROCEDURES + referrals.length; i++) {
     const base = seed[i % seed.length];
     const qualifier = QUALIFIERS[i % QUALIFIERS.length];
-    const stage = STAGES[Math.floor(i / QUALIFIERS.length) % STAGES.length];
+    const stageIndex = Math.floor(i / QUALIFIERS.length) % STAGES.length;
+    const stage = STAGES[stageIndex];
     out.push({
       code: `SYN.${String(i).padStart(6, '0')}`,
       name: `${base.name} ${qualifier} (${stage})`,
+      nameEn: base.nameEn && `${base.nameEn} (${STAGES_EN[stageIndex]}, sector ${i % QUALIFIERS.length})`,
       field: base.field,
       aliases: base.aliases.slice(0, ALIASES_PER_VARIANT).map((a, k) => (k % 2 ? `${a} ${qualifier}` : `${stage} ${a}`)),
+      aliasesEn: (base.aliasesEn ?? []).slice(0, ALIASES_PER_VARIANT).map((a) => `${a} ${STAGES_EN[stageIndex]}`),
     });
   }
   return out;
@@ -44,13 +57,24 @@ function syntheticCatalogue(seed: SearchableProcedure[]): SearchableProcedure[] 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 export async function benchSearch(): Promise<{ name: string; figures: Record<string, number | string> }> {
-  const procedures = syntheticCatalogue(loadSeedCatalogue());
-  const t0 = performance.now();
-  const search = new ProcedureSearch(procedures);
-  const buildMs = performance.now() - t0;
+  const catalogue = seedCatalogue();
+  const inCatalogue = inCatalogueQuality(catalogue, QUESTIONS);
+  const outOfScope = outOfScopeQuality(catalogue, OUT_OF_SCOPE);
+  const english = inCatalogueQuality(catalogue, ENGLISH_QUESTIONS);
 
-  const questions = Array.from({ length: QUERIES }, (_, i) => QUESTIONS[i % QUESTIONS.length][0]);
-  for (const q of questions.slice(0, 200)) search.search(q); // warm-up (JIT)
+  const entries = syntheticCatalogue();
+  const t0 = performance.now();
+  const search = new BilingualSearch(entries);
+  const buildMs = performance.now() - t0;
+  const answer = (q: string) => {
+    const hits = search.search(q, 5);
+    decide(hits);
+    return hits;
+  };
+
+  const all = [...QUESTIONS.map(([q]) => q), ...OUT_OF_SCOPE.map((c) => c.q), ...ENGLISH_QUESTIONS.map(([q]) => q)];
+  const questions = Array.from({ length: QUERIES }, (_, i) => all[i % all.length]);
+  for (const q of questions.slice(0, 200)) answer(q); // warm-up (JIT)
   // Wall time is what a citizen waits for; CPU time (this process only) is also reported because
   // on a shared machine wall-time tails mostly measure other processes.
   const micros: number[] = [];
@@ -59,7 +83,7 @@ export async function benchSearch(): Promise<{ name: string; figures: Record<str
   for (const q of questions) {
     const start = performance.now();
     const cpu = process.cpuUsage();
-    const hits = search.search(q);
+    const hits = answer(q);
     const used = process.cpuUsage(cpu);
     micros.push((performance.now() - start) * 1000);
     cpuMicros.push(used.user + used.system);
@@ -67,10 +91,19 @@ export async function benchSearch(): Promise<{ name: string; figures: Record<str
   }
   micros.sort((a, b) => a - b);
   cpuMicros.sort((a, b) => a - b);
+  const pct = (n: number, total: number) => `${rate.percent(rate.share(n, total))} (${n} of ${total})`;
   return {
-    name: 'Procedure search (MiniSearch + Vietnamese normaliser)',
+    name: 'Procedure search (MiniSearch, Vietnamese and English analyzers, confidence rules)',
     figures: {
-      procedures: procedures.length,
+      'in-catalogue questions: right procedure ranked first': pct(inCatalogue.top1, inCatalogue.total),
+      'in-catalogue questions: answered at once with the right card': pct(inCatalogue.direct, inCatalogue.total),
+      'in-catalogue questions: answered with a wrong card': pct(inCatalogue.wrongCards, inCatalogue.total),
+      'out-of-scope questions: answered with a wrong procedure card': pct(outOfScope.wrongCards, outOfScope.total),
+      'out-of-scope questions: answered with a wrong referral': pct(outOfScope.wrongReferrals, outOfScope.total),
+      'out-of-scope questions: right card or referral': pct(outOfScope.right, outOfScope.total),
+      'English questions: right entry ranked first': pct(english.top1, english.total),
+      'English questions: answered at once with the right card': pct(english.direct, english.total),
+      'entries in the speed test (procedures + referrals)': entries.length,
       'aliases per synthetic procedure': ALIASES_PER_VARIANT,
       queries: questions.length,
       'build ms': Math.round(buildMs),

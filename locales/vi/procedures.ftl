@@ -13,7 +13,54 @@ card-time = Thời hạn giải quyết
 card-place = Nơi nộp
 card-online = Nộp trực tuyến
 card-legal = Căn cứ pháp lý
-card-verify = ⚠️ Một số thông tin cần được xác nhận lại với Bộ phận Một cửa trước khi nộp hồ sơ.
+# nameEn is only shown in English.
+card-title = 📄 { $nameEn ->
+    [none] { $name }
+   *[other] { $name }
+}{ $code ->
+    [none] {""}
+   *[other] {" "}({ $code })
+}
+card-facts-language = {""}
+card-confirm = { $place ->
+    [police] Thông tin này cần xác nhận với Công an xã, phường nơi anh/chị cư trú.
+    [agency] Thông tin này cần xác nhận với cơ quan nêu trên trước khi đến.
+   *[desk] { $phone ->
+        [none] Thông tin này cần xác nhận với Bộ phận Một cửa của UBND xã, phường trước khi nộp hồ sơ.
+       *[other] Thông tin này cần xác nhận với Bộ phận Một cửa: { $phone }
+    }
+}
 card-alternatives = Có thể anh/chị đang hỏi về:
-place-desk = Bộ phận Một cửa, UBND xã, phường
-place-police = Công an xã, phường (không nộp tại Bộ phận Một cửa của UBND)
+place-desk = Bộ phận Một cửa, UBND xã, phường nơi anh/chị cư trú
+place-desk-of = Bộ phận Một cửa — UBND { $commune }
+place-police = { $commune ->
+    [none] Công an xã, phường
+   *[other] Công an { $commune }
+} (không nộp tại Bộ phận Một cửa của UBND)
+desk-address = Địa chỉ
+desk-hours = Giờ làm việc
+desk-phone = Điện thoại
+desk-online = Dịch vụ công trực tuyến
+referral-not-here = Việc này không làm tại Bộ phận Một cửa của UBND xã, phường.
+referral-go-to = Anh/chị đến
+referral-bring = Mang theo
+
+## Searching: asking back when unsure.
+
+search-is-it = Có phải anh/chị hỏi về "{ $a }"?
+search-which = Anh/chị hỏi về "{ $a }" hay "{ $b }"{ $more ->
+    [0] ?
+   *[other] , hay việc khác bên dưới?
+}
+search-none-of-these = Không phải, tôi hỏi việc khác
+
+## The commune whose desk a person uses (/xa).
+
+desk-cmd-xa = chọn xã, phường của anh/chị (địa chỉ, giờ làm việc, điện thoại Bộ phận Một cửa)
+desk-choose-button = 📍 Chọn xã của tôi để xem địa chỉ, giờ làm việc
+desk-choose = Anh/chị làm thủ tục ở xã, phường nào?
+desk-type-commune = Anh/chị gõ /xa kèm tên xã, phường của mình, ví dụ: /xa Tân Tiến
+desk-chosen = Đã ghi nhận: anh/chị làm thủ tục tại { $commune }. Đổi lại bất cứ lúc nào bằng lệnh /xa.
+desk-current = Anh/chị đang chọn { $commune }.
+desk-none = Anh/chị chưa chọn xã, phường.
+desk-commune-unknown = Không tìm thấy xã, phường "{ $typed }".

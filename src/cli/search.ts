@@ -18,12 +18,12 @@ export const searchCommand: CliCommand = {
         app.procedures
           .search(question, limit)
           // verify: operators see which answers still need checking; citizens' cards do not say it per row.
-          .map((h) => ({ code: h.record.code, name: h.record.name, score: h.score, verify: h.record.verify ?? false }));
+          .map((h) => ({ code: h.record.code, name: h.record.name, score: h.score, verify: h.record.verify ?? false, kind: h.kind }));
       const print = (hits: ReturnType<typeof answer>) =>
         io.stdout.write(
           values.json || !positionals.length
             ? `${JSON.stringify(hits)}\n`
-            : hits.map((h, i) => `${i + 1}. ${h.name} (${h.code}) — ${h.score}${h.verify ? ' [verify]' : ''}`).join('\n') + '\n',
+            : hits.map((h, i) => `${i + 1}. ${h.name} (${h.code}${h.kind === 'referral' ? ', referral' : ''}) — ${h.score}${h.verify ? ' [verify]' : ''}`).join('\n') + '\n',
         );
       if (positionals.length) {
         print(answer(positionals.join(' ')));

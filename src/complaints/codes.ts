@@ -14,6 +14,13 @@ export function newComplaintCode(at: Date): string {
   return `PA-${yymm}-${random}`;
 }
 
+const CODE_IN_TEXT = /(?<![A-Za-z0-9])PA-\d{4}-[2-9A-HJKMNP-Z]{5}(?![A-Za-z0-9])/i;
+
+/** The complaint code typed anywhere in a message ("PA-2611-7KQ4M đến đâu rồi"), or null. */
+export function findComplaintCode(text: string): string | null {
+  return CODE_IN_TEXT.exec(text)?.[0].toUpperCase() ?? null;
+}
+
 /** Accepts what people type ("pa-2611-7kq4m", spaces around) and returns the canonical code, or null. */
 export function parseComplaintCode(typed: string): string | null {
   const code = typed.trim().toUpperCase();

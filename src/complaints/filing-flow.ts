@@ -109,6 +109,15 @@ export async function startFiling(ctx: Ctx, draft: Draft, before: Reply[] = []):
   return ask(ctx, draft, before);
 }
 
+/**
+ * Filing that starts with the category already chosen: the one-tap button offered when a
+ * message reads like a complaint. An unknown category starts plain filing.
+ */
+export async function startFilingWithCategory(ctx: Ctx, category: string): Promise<Reply[]> {
+  const known = ctx.services.complaintCategories.get(category);
+  return startFiling(ctx, known ? { category: known.key } : {});
+}
+
 async function onInput(ctx: Ctx, step: Step, draft: Draft, input: DialogueInput): Promise<Reply[]> {
   const { db } = ctx.services;
   const payload = input.payload ?? '';

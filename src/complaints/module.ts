@@ -1,6 +1,7 @@
 // Complaints in the chat: /phananh to file, /tracuu to follow, /congkhai for published
 // results; /xuly and /phananh_ds for the commune's handlers. Buttons: `cp:<action>:<code>`
-// (and `cp:d:<dossier code>`, which the dossier module shows after a poor rating).
+// (and `cp:d:<dossier code>`, which the dossier module shows after a poor rating, and
+// `cp:k:<category>`, filing with the category chosen, offered when a message reads like a complaint).
 import type { ButtonRoute, CommandSpec, ConversationModule, Ctx, Reply } from '../conversation/types.js';
 import { button, column } from '../conversation/replies.js';
 import { communeIdsInScope } from '../accounts/scope.js';
@@ -8,11 +9,11 @@ import { formatVnDate } from '../shared/vntime.js';
 import { canHandle, canRead } from './access.js';
 import { beginAction, beginReopen, beginReply, actionFlow } from './action-flow.js';
 import { rateResolution } from './citizen.js';
-import { parseComplaintCode } from './codes.js';
+import { findComplaintCode, parseComplaintCode } from './codes.js';
 import { matchCommunes } from './communes.js';
 import { mentionsDenunciation } from './denunciation.js';
 import { Refusal } from '../conversation/refusal.js';
-import { filingFlow, legalRedirect, startFiling } from './filing-flow.js';
+import { filingFlow, legalRedirect, startFiling, startFilingWithCategory } from './filing-flow.js';
 import { complaintForHandler } from './handling.js';
 import { publicResults } from './public-chat.js';
 import { canReopen, statusLabel } from './render.js';
@@ -119,6 +120,7 @@ const complaintButtons: ButtonRoute = {
     const cut = rest.indexOf(':');
     const [kind, arg] = cut > 0 ? [rest.slice(0, cut), rest.slice(cut + 1)] : [rest, ''];
     if (kind === 'd') return fileFromDossier(ctx, arg);
+    if (kind === 'k') return startFilingWithCategory(ctx, arg);
     if (kind === 's') return rate(ctx, arg);
     const code = codeOrRefuse(arg);
     if (officialButtons[kind]) return beginAction(ctx, code, officialButtons[kind]);
@@ -173,9 +175,16 @@ const commands: CommandSpec[] = [
   },
 ];
 
+/** A complaint code typed anywhere in a message is looked up as /tracuu would. */
+async function trackTypedCode(ctx: Ctx, text: string): Promise<Reply[] | null> {
+  const code = findComplaintCode(text);
+  return code ? track(ctx, code) : null;
+}
+
 export const complaintsModule: ConversationModule = {
   name: 'complaints',
   commands,
   flows: [filingFlow, actionFlow],
   buttons: [complaintButtons],
+  text: trackTypedCode,
 };

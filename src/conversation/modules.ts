@@ -6,7 +6,9 @@ import { complaintsModule } from '../complaints/module.js';
 import { dossiersModule } from '../dossiers/module.js';
 import { ratingsModule } from '../ratings/module.js';
 import { criteriaModule } from '../criteria/module.js';
+import { intentsModule } from '../intents/module.js';
 
 export function conversationModules(): ConversationModule[] {
-  return [proceduresModule, accountsModule, complaintsModule, dossiersModule, ratingsModule, criteriaModule];
+  // intentsModule's text handler runs after the modules' own (typed codes), before the search.
+  return [proceduresModule, accountsModule, complaintsModule, dossiersModule, ratingsModule, criteriaModule, intentsModule];
 }

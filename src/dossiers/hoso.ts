@@ -42,7 +42,7 @@ export const hosoCommand: CommandSpec = {
 };
 
 function searchProcedures(ctx: Ctx, query: string): Reply[] {
-  const hits = ctx.services.procedures.search(query, SEARCH_RESULTS);
+  const hits = ctx.services.procedures.searchProcedures(query, SEARCH_RESULTS);
   if (!hits.length) return [{ text: ctx.t('dossier-hoso-no-procedure') }];
   return [
     {

@@ -8,7 +8,7 @@ import { button, column } from '../conversation/replies.js';
 import type { Dossier } from '../generated/prisma/client.js';
 import { startRating } from '../ratings/flow.js';
 import { dossierCard, dossierFacts } from './facts.js';
-import { TOKEN_PATTERN, parseShortCode, sha256 } from './secrets.js';
+import { TOKEN_PATTERN, findShortCode, sha256 } from './secrets.js';
 
 export const OPEN_FLOW = 'dossier-open';
 
@@ -41,9 +41,9 @@ export async function openByToken(ctx: Ctx, token: string): Promise<Reply[]> {
   return open(ctx, TOKEN_PATTERN.test(token) ? { ratingTokenHash: sha256(token) } : null);
 }
 
-/** Free text that has the shape of a short code; null lets other handlers have it. */
+/** Free text that is or contains a short code; null lets other handlers have it. */
 export async function openByShortCode(ctx: Ctx, text: string): Promise<Reply[] | null> {
-  const code = parseShortCode(text);
+  const code = findShortCode(text);
   if (!code) return null;
   return open(ctx, { shortCodeHash: sha256(code) });
 }

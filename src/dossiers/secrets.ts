@@ -81,6 +81,23 @@ export function parseShortCode(text: string): string | null {
   return /[0-9]/.test(code) && /[A-Z]/.test(code) ? code : null;
 }
 
+/** A code in the dash or compact form standing as its own word inside a sentence. */
+const SHORT_IN_TEXT = /(?<![A-Za-z0-9])[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}(?![A-Za-z0-9])/g;
+
+/**
+ * The short code typed anywhere in a message ("hồ sơ ABCD-2345 xong chưa"), or the whole
+ * message in any accepted form ("abcd 2345"); null when there is none.
+ */
+export function findShortCode(text: string): string | null {
+  const whole = parseShortCode(text);
+  if (whole) return whole;
+  for (const [candidate] of text.matchAll(SHORT_IN_TEXT)) {
+    const code = parseShortCode(candidate);
+    if (code) return code;
+  }
+  return null;
+}
+
 /** Which attempt produced the stored hash, so a repeated registration gets its secrets back. */
 export function recoverSecrets(key: Buffer, dossierCode: string, ratingTokenHash: string): DossierSecrets | null {
   for (let attempt = 0; attempt < MAX_SECRET_ATTEMPTS; attempt++) {

@@ -1,9 +1,11 @@
-// Procedure search over names, citizens' aliases and fields, built on MiniSearch (BM25).
+// Search over names, citizens' aliases and fields (procedures and referrals alike), built on
+// MiniSearch (BM25). One index speaks one language through its Analyzer: Vietnamese
+// (normalize.ts) or English (english.ts); bilingual.ts asks both.
 //
 // Pipeline for a question:
-//   1. tokenize() — diacritics, IME residue, colloquial synonyms, stop words (normalize.ts);
+//   1. tokenize() — diacritics, IME residue, colloquial synonyms, stop words (the analyzer);
 //   2. spelling repair against the catalogue vocabulary: edits and swaps for non-words ("sihn"),
-//      and Vietnamese sound-alike spellings (ch/tr, s/x, d/gi/r/v, l/n, -n/-ng, -c/-t, i/y)
+//      and sound-alike spellings (Vietnamese: ch/tr, s/x, d/gi/r/v, l/n, -n/-ng, -c/-t, i/y)
 //      accepted when they form a word pair that exists in the catalogue ("tam chu" → "tam tru");
 //   3. MiniSearch retrieval over words + adjacent-word bigrams (bigrams reward word order), with
 //      prefix/fuzzy matching only for words still unknown;
@@ -12,29 +14,37 @@
 //      typed with diacritics must be spelled compatibly ("đóng" is not "đồng"). Candidates that
 //      explain too little are dropped, so an unrelated question returns [].
 import MiniSearch from 'minisearch';
-import { type Accent, accentCompatible, accents, isVietnameseSyllable, tokenize } from './normalize.js';
+import { type Accent, accentCompatible } from './normalize.js';
+import type { Analyzer } from './analyzer.js';
+import { vietnamese } from './vietnamese.js';
+
+
+/** A searchable entry: a procedure, or a referral to another agency. */
+export type EntryKind = 'procedure' | 'referral';
 
 export interface SearchableProcedure {
   code: string;
   name: string;
   field: string;
   aliases: readonly string[];
+  /** Default 'procedure'. A referral may share a code with a procedure; kinds keep them apart. */
+  kind?: EntryKind;
 }
 
 export interface SearchHit {
   code: string;
+  kind: EntryKind;
   name: string;
-  /** 0–1, best first: resemblance to one phrasing of the procedure, share of the question explained, BM25. */
+  /** 0–1, best first: resemblance to one phrasing of the entry, share of the question explained, BM25. */
   score: number;
-}
-
-/** A best hit at or above this score, clearly ahead of the runner-up, can be answered directly. */
-export const CONFIDENT_SCORE = 0.6;
-
-/** True when the first hit can be presented as "the" procedure rather than a list of choices. */
-export function isConfident(hits: readonly SearchHit[]): boolean {
-  if (hits.length === 0 || hits[0].score < CONFIDENT_SCORE) return false;
-  return hits.length === 1 || hits[0].score - hits[1].score >= 0.1;
+  /** Share of the question's information (IDF) this entry explains, 0–1. */
+  coverage: number;
+  /** Resemblance (IDF-weighted Dice) between the question and the entry's closest phrasing, 0–1. */
+  phrase: number;
+  /** Distinct content words of the question as this index read it. */
+  questionWords: number;
+  /** The question is the entry's own name, word for word (in any order). */
+  exactName: boolean;
 }
 
 const BIGRAM = '_';
@@ -55,26 +65,13 @@ const W_PHRASE = 0.6;
 const W_COVERAGE = 0.3;
 const W_BM25 = 0.1;
 
+/** Shortest known stem accepted as the start of a mistyped word. */
+const MIN_STEM_PREFIX = 5;
+
 /** Unigrams followed by adjacent bigrams ("khai_sinh"). */
 function withBigrams(words: readonly string[]): string[] {
   const out = [...words];
   for (let i = 1; i < words.length; i++) out.push(words[i - 1] + BIGRAM + words[i]);
-  return out;
-}
-
-// Sound-alike spellings: onsets and codas merged in regional pronunciation or by typing habit.
-const SOUND_ALIKE: [RegExp, string][] = [
-  [/^ch/, 'tr'], [/^tr/, 'ch'], [/^s/, 'x'], [/^x/, 's'], [/^gi/, 'd'], [/^d/, 'gi'], [/^r/, 'd'],
-  [/^d/, 'r'], [/^v/, 'd'], [/^d/, 'v'], [/^gi/, 'r'], [/^r/, 'gi'], [/^l/, 'n'], [/^n(?![gh])/, 'l'],
-  [/^ngh/, 'ng'], [/^ng(?!h)/, 'ngh'], [/^gh/, 'g'], [/^g(?![hi])/, 'gh'], [/^k/, 'c'], [/^c(?!h)/, 'k'],
-  [/^f/, 'ph'], [/^j/, 'gi'], [/^w/, 'qu'], [/^z/, 'd'],
-  [/ng$/, 'n'], [/([^gh])n$/, '$1ng'], [/nh$/, 'n'], [/ng$/, 'nh'], [/t$/, 'c'], [/c$/, 't'], [/ch$/, 't'],
-  [/i$/, 'y'], [/y$/, 'i'],
-];
-
-function soundAlikes(word: string): string[] {
-  const out: string[] = [];
-  for (const [re, to] of SOUND_ALIKE) if (re.test(word)) out.push(word.replace(re, to));
   return out;
 }
 
@@ -106,6 +103,8 @@ interface Candidate {
 }
 
 interface Entry {
+  code: string;
+  kind: EntryKind;
   name: string;
   /** Every word of the name, aliases and field. */
   words: Set<string>;
@@ -115,31 +114,42 @@ interface Entry {
   spellings: Map<string, Accent[]>;
 }
 
+/** Internal id: referrals and procedures may share a code. */
+const entryId = (kind: EntryKind, code: string) => (kind === 'referral' ? `r:${code}` : code);
+
 export class ProcedureSearch {
   private readonly index: MiniSearch;
   private readonly entries = new Map<string, Entry>();
+  /** Lower-case code → entry id, for questions that are a code (procedures win a shared code). */
   private readonly byCode = new Map<string, string>();
-  /** Term (word or bigram) → number of procedures using it: IDF, vocabulary, known bigrams. */
+  /** Term (word or bigram) → number of entries using it: IDF, vocabulary, known bigrams. */
   private readonly docFreq = new Map<string, number>();
   private readonly wordsByLength = new Map<number, string[]>();
 
-  constructor(procedures: readonly SearchableProcedure[]) {
+  constructor(
+    procedures: readonly SearchableProcedure[],
+    private readonly analyzer: Analyzer = vietnamese,
+  ) {
     this.index = new MiniSearch({
-      idField: 'code',
+      idField: 'id',
       fields: ['name', 'aliases', 'field'],
       // Fields are pre-tokenised below (bigrams must not span two aliases), so split on spaces.
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term || null,
     });
+    const { tokenize } = analyzer;
     const phraseWords = new Map<string, string[][]>();
     const docs = procedures.map((p) => {
-      this.byCode.set(p.code.toLowerCase(), p.code);
+      const kind = p.kind ?? 'procedure';
+      const id = entryId(kind, p.code);
+      const codeKey = p.code.toLowerCase();
+      if (kind === 'procedure' || !this.byCode.has(codeKey)) this.byCode.set(codeKey, id);
       const nameWords = tokenize(p.name);
       const aliasWords = p.aliases.map((a) => tokenize(a));
       const fieldWords = tokenize(p.field);
-      phraseWords.set(p.code, [nameWords, ...aliasWords].map((ws) => [...new Set(ws)]));
+      phraseWords.set(id, [nameWords, ...aliasWords].map((ws) => [...new Set(ws)]));
       const spellings = new Map<string, Accent[]>();
-      for (const a of accents([p.name, ...p.aliases].join(' '))) {
+      for (const a of analyzer.accents?.([p.name, ...p.aliases].join(' ')) ?? []) {
         const forms = spellings.get(a.fold) ?? [];
         if (!forms.some((f) => f.shape === a.shape && f.tone === a.tone)) forms.push(a);
         spellings.set(a.fold, forms);
@@ -149,18 +159,20 @@ export class ProcedureSearch {
       const field = withBigrams(fieldWords);
       const terms = new Set([...name, ...aliases, ...field]);
       for (const term of terms) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
-      this.entries.set(p.code, {
+      this.entries.set(id, {
+        code: p.code,
+        kind,
         name: p.name,
         words: new Set([...terms].filter((t) => !t.includes(BIGRAM))),
         phrases: [],
         spellings,
       });
-      return { code: p.code, name: name.join(' '), aliases: aliases.join(' '), field: field.join(' ') };
+      return { id, name: name.join(' '), aliases: aliases.join(' '), field: field.join(' ') };
     });
     this.index.addAll(docs);
-    // IDF is only final once every procedure is counted.
-    for (const [code, phrases] of phraseWords) {
-      this.entries.get(code)!.phrases = phrases.map((ws) => ({ words: ws, info: this.info(ws) }));
+    // IDF is only final once every entry is counted.
+    for (const [id, phrases] of phraseWords) {
+      this.entries.get(id)!.phrases = phrases.map((ws) => ({ words: ws, info: this.info(ws) }));
     }
     for (const term of this.docFreq.keys()) {
       if (term.includes(BIGRAM)) continue;
@@ -170,11 +182,23 @@ export class ProcedureSearch {
     }
   }
 
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Whether the folded word is in this index's vocabulary (bilingual.ts guesses the language with it). */
+  knows(word: string): boolean {
+    return this.docFreq.has(word);
+  }
+
   search(question: string, limit = 5): SearchHit[] {
     const exact = this.byCode.get(question.trim().toLowerCase());
-    if (exact) return [{ code: exact, name: this.entries.get(exact)!.name, score: 1 }];
+    if (exact) {
+      const e = this.entries.get(exact)!;
+      return [{ code: e.code, kind: e.kind, name: e.name, score: 1, coverage: 1, phrase: 1, questionWords: 1, exactName: true }];
+    }
 
-    const sequence = this.repair(tokenize(question));
+    const sequence = this.repair(this.analyzer.tokenize(question));
     const words = [...new Set(sequence)];
     if (words.length === 0) return [];
     const known = (w: string) => this.docFreq.has(w);
@@ -186,7 +210,7 @@ export class ProcedureSearch {
       // Unknown words only: the last word may be cut short ("thuon" → "thuong"); a non-word may be
       // a typo the repair step could not anchor. Real but unknown words ("chieu") stay exact.
       prefix: (term) => term === sequence[sequence.length - 1] && !known(term) && term.length >= 3,
-      fuzzy: (term) => !term.includes(BIGRAM) && !known(term) && term.length >= 5 && !isVietnameseSyllable(term) && 1,
+      fuzzy: (term) => !term.includes(BIGRAM) && !known(term) && term.length >= 5 && this.analyzer.mayBeTypo(term) && 1,
       weights: { fuzzy: 0.4, prefix: 0.5 },
       bm25: { k: 1.2, b: 0.3, d: 0.5 },
     });
@@ -194,9 +218,11 @@ export class ProcedureSearch {
 
     const questionInfo = this.info(words);
     const topScore = results[0].score;
-    // Words typed with diacritics only count where the procedure spells them compatibly
+    // Words typed with diacritics only count where the entry spells them compatibly
     // ("đóng thuế" must not match "hợp đồng thuê nhà").
-    const typed = new Map(accents(question).filter((a) => a.shape !== a.fold || a.tone !== '').map((a) => [a.fold, a]));
+    const typed = new Map(
+      (this.analyzer.accents?.(question) ?? []).filter((a) => a.shape !== a.fold || a.tone !== '').map((a) => [a.fold, a]),
+    );
     const hits: SearchHit[] = [];
     for (const r of results.slice(0, CANDIDATES)) {
       const entry = this.entries.get(r.id as string)!;
@@ -209,7 +235,7 @@ export class ProcedureSearch {
       const coverage = this.info(matched) / questionInfo;
       // One stray shared word ("giá" in "gia hạn") is not a match for a multi-word question.
       if (coverage < MIN_COVERAGE || matched.length < Math.min(2, words.length)) continue;
-      // Best phrasing of this procedure: IDF-weighted Dice between question words and phrase words.
+      // Best phrasing of this entry: IDF-weighted Dice between question words and phrase words.
       let phrase = 0;
       for (const p of entry.phrases) {
         const common = this.info(p.words.filter((w) => matched.includes(w)));
@@ -217,22 +243,33 @@ export class ProcedureSearch {
       }
       if (phrase < (words.length === 1 ? MIN_PHRASE_ONE_WORD : MIN_PHRASE)) continue;
       const score = W_PHRASE * phrase + W_COVERAGE * coverage + W_BM25 * (r.score / topScore);
-      hits.push({ code: r.id as string, name: entry.name, score: Math.round(score * 1000) / 1000 });
+      hits.push({
+        code: entry.code,
+        kind: entry.kind,
+        name: entry.name,
+        score: round(score),
+        coverage: round(coverage),
+        phrase: round(phrase),
+        questionWords: words.length,
+        exactName: sameWords(words, entry.phrases[0].words),
+      });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
-
   /**
    * Terms sent to MiniSearch. Terms used by most of the catalogue ("dang", "ky") add almost nothing
    * to BM25 but cost the most to score, so they are left to the re-scoring step (which still counts
-   * them); if nothing else is left, the two rarest terms are used.
+   * them); if no known term is left, the two rarest known terms are added.
    */
   private retrievalTerms(sequence: string[]): string[] {
     const terms = [...new Set(withBigrams(sequence))];
     const limit = Math.max(COMMON_SHARE * this.entries.size, COMMON_MIN);
-    const rare = terms.filter((t) => (this.docFreq.get(t) ?? 0) <= limit);
-    if (rare.length > 0) return rare;
-    return terms.sort((a, b) => (this.docFreq.get(a) ?? 0) - (this.docFreq.get(b) ?? 0)).slice(0, 2);
+    const df = (t: string) => this.docFreq.get(t) ?? 0;
+    const rare = terms.filter((t) => df(t) <= limit);
+    if (rare.some((t) => df(t) > 0)) return rare;
+    // Unknown terms alone retrieve nothing but typo matches ("tu_khai" from "chết ... khai tử").
+    const rarestKnown = terms.filter((t) => df(t) > 0).sort((a, b) => df(a) - df(b));
+    return [...rare, ...rarestKnown.slice(0, 2)];
   }
 
   private info(words: Iterable<string>): number {
@@ -286,10 +323,11 @@ export class ProcedureSearch {
       }
     };
     add(word, 0);
-    for (const v of soundAlikes(word)) add(v, 1);
-    // Edit-distance neighbours only for strings that are not Vietnamese words at all ("sihn", "dag",
-    // "kett"): an unknown but real word ("phat", "trai") is a different word, not a typo.
-    if (!this.docFreq.has(word) && word.length >= 3 && !isVietnameseSyllable(word)) {
+    for (const v of this.analyzer.soundAlikes?.(word) ?? []) add(v, 1);
+    if (this.analyzer.stems && !this.docFreq.has(word)) {
+      for (let len = word.length - 1; len >= MIN_STEM_PREFIX; len--) add(word.slice(0, len), 1);
+    }
+    if (!this.docFreq.has(word) && word.length >= 3 && this.analyzer.mayBeTypo(word)) {
       const max = word.length >= 7 ? 2 : 1;
       for (let len = word.length - max; len <= word.length + max; len++) {
         for (const v of this.wordsByLength.get(len) ?? []) {
@@ -300,4 +338,10 @@ export class ProcedureSearch {
     }
     return out;
   }
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w) => b.includes(w));
 }

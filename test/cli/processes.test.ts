@@ -43,15 +43,16 @@ describe('entry points', () => {
   it('cli search --json: ranked procedures, and one JSON line per stdin question in batch mode', async () => {
     const one = await run(['src/cli/index.ts', 'search', 'xin giay doc than', '--json'], '');
     const hits = JSON.parse(one.stdout) as { code: string; name: string; score: number; verify: boolean }[];
-    expect(hits[0]).toMatchObject({ code: '1.004873', name: 'Cấp Giấy xác nhận tình trạng hôn nhân', verify: true });
+    expect(hits[0]).toMatchObject({ code: '1.004873', name: 'Cấp Giấy xác nhận tình trạng hôn nhân', verify: true, kind: 'procedure' });
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
 
-    const batch = await run(['src/cli/index.ts', 'search'], 'dang ky ket hon\nnhập hộ khẩu\ngiá vàng\n');
-    const lines = batch.stdout.trim().split('\n').map((l) => JSON.parse(l) as { code: string }[]);
-    expect(lines).toHaveLength(3);
+    const batch = await run(['src/cli/index.ts', 'search'], 'dang ky ket hon\nnhập hộ khẩu\ngiá vàng\nlam cccd o dau\n');
+    const lines = batch.stdout.trim().split('\n').map((l) => JSON.parse(l) as { code: string; kind: string }[]);
+    expect(lines).toHaveLength(4);
     expect(lines[0][0].code).toBe('1.000894');
     expect(lines[1][0].code).toBe('1.004222');
     expect(lines[2]).toEqual([]);
+    expect(lines[3][0]).toMatchObject({ code: 'REF-CCCD', kind: 'referral' });
   });
 
   it('a bad environment stops start-up with every problem listed', async () => {

@@ -70,6 +70,7 @@ type Unscoped = { unscoped: string };
 
 const commandTable: Record<string, Scoped | Listing | Unscoped> = {
   thutuc: { unscoped: 'the public procedure catalogue' },
+  xa: { unscoped: "sets the person's own commune for desk details; any commune may be chosen" },
   dangky: { unscoped: 'the invitation code decides the role and scope' },
   toi: { unscoped: "shows the person's own account" },
   phananh: { unscoped: 'anyone may complain about any commune' },

@@ -31,6 +31,7 @@ export class MemoryHotPath implements HotPath {
       externalId,
       role: 'citizen',
       communeId: null,
+      homeCommuneId: null,
       locale,
       displayName,
       unreachableAt: null,

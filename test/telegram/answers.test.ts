@@ -1,0 +1,114 @@
+// Intents, referrals, questions back and the commune's desk on Telegram: the real grammY client
+// in webhook mode behind the real HTTP server, Telegram played by the fake Bot API, buttons
+// pressed by their label as a person would.
+import type { MessageId } from '../../src/i18n/message-ids.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { FakeTelegram, FAKE_TOKEN } from '../support/fake-telegram.js';
+import { buttonUpdate, textUpdate } from '../support/telegram-updates.js';
+import { makeTestApp, type TestApp } from '../support/app.js';
+import { buildServer } from '../../src/http/server.js';
+import { startTelegram, type TelegramChannel } from '../../bots/telegram/start.js';
+import { registerDossier } from '../../src/dossiers/register.js';
+
+const SECRET = 'answers-secret_0123456789';
+
+let fake: FakeTelegram;
+let app: TestApp;
+let telegram: TelegramChannel;
+let server: FastifyInstance;
+let url: string;
+
+beforeAll(async () => {
+  fake = await FakeTelegram.start();
+  app = await makeTestApp({
+    DEMO_DATA: 'true',
+    TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+    TELEGRAM_API_ROOT: fake.url,
+    PUBLIC_URL: 'https://xa.example.gov.vn',
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_BOT_USERNAME: 'cqtt_test_bot',
+    RATE_LIMIT_MESSAGES_PER_MINUTE: '1000',
+  });
+  telegram = await startTelegram(app, app.conversation, { botInfo: fake.botInfo });
+  server = await buildServer(app, telegram.routes);
+  url = `${await server.listen({ port: 0, host: '127.0.0.1' })}/telegram/webhook`;
+});
+
+afterAll(async () => {
+  await server?.close();
+  await telegram?.stop();
+  await fake?.close();
+  await app?.close();
+});
+
+const vi = (id: MessageId, args?: Record<string, string | number>) => app.i18n.t('vi', id, args);
+const sentTo = (chat: number) => fake.callsOf('sendMessage').filter((c) => Number(c.params.chat_id) === chat);
+const textsSince = (chat: number, from: number) => sentTo(chat).slice(from).map((c) => String(c.params.text));
+
+async function say(chat: number, text: string, language = 'vi'): Promise<string> {
+  const before = sentTo(chat).length;
+  expect((await fake.deliver(url, textUpdate(chat, text, language), SECRET)).status).toBe(200);
+  return textsSince(chat, before).join('\n');
+}
+
+async function press(chat: number, label: string): Promise<string> {
+  const keyboards = sentTo(chat)
+    .map((c) => (c.params.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard)
+    .filter((k) => k !== undefined);
+  const button = keyboards.at(-1)?.flat().find((b) => b.text === label);
+  if (!button) throw new Error(`no button "${label}" in chat ${chat}; last: ${JSON.stringify(keyboards.at(-1))}`);
+  const before = sentTo(chat).length;
+  expect((await fake.deliver(url, buttonUpdate(chat, button.callback_data), SECRET)).status).toBe(200);
+  return textsSince(chat, before).join('\n');
+}
+
+describe('answers and intents on Telegram', () => {
+  it('greets and thanks briefly', async () => {
+    expect(await say(8101, 'xin chào')).toBe(vi('intent-greeting'));
+    expect(await say(8101, 'cảm ơn bạn nhé')).toBe(vi('intent-thanks'));
+  });
+
+  it('answers a complaint with an apology; the button starts /phananh with the category chosen', async () => {
+    const apology = await say(8102, 'cán bộ đòi tiền bồi dưỡng mới nhận hồ sơ');
+    expect(apology).toContain('Xin lỗi anh/chị');
+    const started = await press(8102, vi('intent-complaint-file', { label: 'Bị gợi ý nộp thêm tiền, vòi vĩnh' }));
+    expect(started).toContain('phản ánh về UBND xã, phường nào');
+    const commune = await app.db.commune.findUniqueOrThrow({ where: { code: 'BG-TANTIEN' } });
+    const next = await press(8102, commune.name);
+    expect(next).toContain(vi('complaints-ask-description', { max: 2000 }).slice(0, 30));
+    const dialogue = await app.db.dialogueState.findFirstOrThrow({ where: { channel: 'telegram', userId: '8102' } });
+    expect(JSON.parse(dialogue.data)).toMatchObject({ category: 'extra_pay', communeId: commune.id });
+  });
+
+  it('asks for the receipt code, then opens the dossier from a code inside a sentence', async () => {
+    expect(await say(8103, 'hồ sơ của tôi xong chưa')).toBe(vi('intent-dossier-ask-code'));
+    const commune = await app.db.commune.findUniqueOrThrow({ where: { code: 'BG-TANTIEN' } });
+    const procedure = await app.db.procedure.findFirstOrThrow({ where: { code: '1.001193' } });
+    const reg = await registerDossier(app, { communeId: commune.id, procedureId: procedure.id });
+    const opened = await say(8103, `mã của em là ${reg.zaloCode.toLowerCase()} ạ`);
+    expect(opened).toContain(reg.dossier.code);
+    await press(8103, vi('dossier-button-follow'));
+    const status = await say(8103, 'ho so cua toi den dau roi');
+    expect(status).toContain(reg.dossier.code);
+  });
+
+  it('sends a divorce question to the court, asking which kind when unsure', async () => {
+    const out = await say(8104, 'ly hon thi nop don o dau');
+    expect(out).not.toContain(vi('card-documents'));
+    const court = out.includes(vi('referral-not-here')) ? out : await press(8104, 'Thuận tình ly hôn');
+    expect(court).toContain(vi('referral-not-here'));
+    expect(court).toContain('Tòa án');
+  });
+
+  it('shows the chosen commune’s desk on the card and answers English questions', async () => {
+    await say(8105, 'đăng ký khai tử');
+    const chosen = await press(8105, vi('desk-choose-button'));
+    expect(chosen).toContain(vi('desk-choose'));
+    const card = await press(8105, 'Xã Tân Tiến');
+    expect(card).toContain(vi('place-desk-of', { commune: 'Xã Tân Tiến' }));
+    const english = await say(8105, 'How can I register my marriage?', 'en');
+    expect(english).toContain('Đăng ký kết hôn');
+    expect(english).toContain(vi('desk-phone'));
+  });
+});
