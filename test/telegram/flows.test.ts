@@ -118,7 +118,7 @@ describe('dossier and rating on Telegram', () => {
     const thanks = await press(CITIZEN, /Bỏ qua/);
     expect(thanks).toMatch(/Cảm ơn/);
     const dossier = await app.db.dossier.findUniqueOrThrow({ where: { code: code![0] }, include: { rating: true } });
-    expect(dossier.rating).toMatchObject({ overall: 4, askedExtra: false });
+    expect(dossier.rating).toMatchObject({ level: 'very_satisfied', askedExtra: false });
 
     // The same link again: already used.
     expect(await say(OTHER_CITIZEN, `/start ${link![1]}`)).toMatch(/đã được đánh giá/);

@@ -77,7 +77,8 @@ describe('flows on Zalo', () => {
     expect((await say('z-dan', 'Cán bộ hướng dẫn rất nhiệt tình.')).join('\n')).toContain('Cảm ơn anh/chị đã đánh giá');
 
     const rating = await h.app.db.rating.findFirstOrThrow({ where: { dossierId: reg.dossier.id } });
-    expect(rating).toMatchObject({ overall: 3, timeliness: 'early', attitude: 3, guidance: 3, askedExtra: false });
+    expect(rating).toMatchObject({ level: 'satisfied', askedExtra: false });
+    expect(JSON.parse(rating.answers)).toEqual({ overall: 'satisfied', timeliness: 'early', attitude: 'polite', guidance: 'clear', extra: 'no' });
     // The delivered messages were all real sends: no error envelope among them.
     expect(fake.callsTo('/v3.0/oa/message/cs').every((c) => c.error === 0)).toBe(true);
   });
