@@ -6,6 +6,7 @@ import { readSeed } from '../shared/seed-files.js';
 import { loadSeedCatalogue } from '../procedures/catalogue.js';
 import { upsertProcedures } from '../procedures/catalogue-service.js';
 import { seedCriteriaSets, seedDemoCriteria } from '../criteria/seed.js';
+import { seedQuestionnaires } from '../ratings/seed.js';
 
 export type SeedServices = Pick<Services, 'db' | 'config' | 'clock'>;
 type Seeder = (services: SeedServices) => Promise<void>;
@@ -25,7 +26,13 @@ const seedHolidays: Seeder = async ({ db }) => {
 const demoSchema = z.object({
   province: z.object({ code: z.string(), name: z.string() }),
   communes: z.array(
-    z.object({ code: z.string(), name: z.string(), deskAddress: z.string().optional(), deskPhone: z.string().optional() }),
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      deskAddress: z.string().optional(),
+      deskPhone: z.string().optional(),
+      deskHours: z.string().optional(),
+    }),
   ),
 });
 
@@ -39,7 +46,7 @@ const seedDemoProvince: Seeder = async ({ db, config }) => {
 };
 
 /** In order: later seeders may rely on earlier ones (demo data on communes). */
-const seeders: Seeder[] = [seedProcedures, seedHolidays, seedDemoProvince, seedCriteriaSets, seedDemoCriteria];
+const seeders: Seeder[] = [seedProcedures, seedHolidays, seedDemoProvince, seedCriteriaSets, seedDemoCriteria, seedQuestionnaires];
 
 export async function seedDatabase(services: SeedServices): Promise<void> {
   for (const seed of seeders) await seed(services);
