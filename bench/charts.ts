@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../src/app.js';
 import { testConfig } from '../src/config/index.js';
-import { I18n, type MessageArgs } from '../src/i18n/index.js';
+import { I18n } from '../src/i18n/index.js';
 import { chartPng, chartSvg, type ChartSpec } from '../src/charts/render.js';
 import { progressChart, rankingChart } from '../src/criteria/charts.js';
 import { loadCommuneStates } from '../src/criteria/state.js';
@@ -56,7 +56,7 @@ async function specs(): Promise<{ name: string; spec: ChartSpec; svg?: true }[]>
     }
     const { states } = await loadCommuneStates(db, communes.map((c) => c.id), MONTH);
     const i18n = new I18n();
-    const t = (id: string, args?: MessageArgs) => i18n.t('vi', id, args);
+    const t = i18n.in('vi');
     const trend = trailingMonths(MONTH).map((month, i) => {
       const c = emptyCounts();
       c.returned = 300 + i * 7;

@@ -22,8 +22,8 @@ export async function runConsoleChat(
   options: ConsoleChatOptions,
 ): Promise<void> {
   const { input, output, interactive, userId } = options;
-  const t = (id: string, args: Record<string, string | number>) => app.i18n.t('vi', id, args);
-  const renderer = new ConsoleRenderer(new ExportFolder(app.config.EXPORT_DIR), {
+  const t = services.i18n.in('vi');
+  const renderer = new ConsoleRenderer(new ExportFolder(services.config.EXPORT_DIR), {
     file: (path, bytes) => t('console-file-saved', { path, bytes }),
     image: (path, alt) => t('console-image-saved', { path, alt }),
   });

@@ -6,21 +6,8 @@ import { UsageError, type CliCommand } from './io.js';
 import { importProceduresFile } from '../procedures/import.js';
 import { importAssignmentsFile, importCriteriaFile } from '../criteria/import.js';
 import { importDossiersFile } from '../dossiers/import.js';
-import { importQuestionnaireText } from '../ratings/questionnaire.js';
+import { importQuestionnaireFile } from '../ratings/import.js';
 
-<<<<<<< HEAD
-=======
-export type ImportResult = { ok: true; summary: string } | { ok: false; errors: string[] };
-export type Importer = (app: App, text: string, file: string) => Promise<ImportResult>;
-
-const importQuestionnaireFile: Importer = async (app, text) => {
-  const result = await importQuestionnaireText(app.db, text);
-  if (!result.ok) return result;
-  const id = result.created ? 'rating-import-created' : 'rating-import-unchanged';
-  return { ok: true, summary: app.i18n.t('vi', id, { key: result.key, count: result.questions }) };
-};
-
->>>>>>> e111570 (Ratings on the national 3-level scale; the questionnaire is versioned data; /hailong sends a chart; the workbook reports on the national scale and per answer)
 const importers: Record<string, Importer> = {
   procedures: importProceduresFile,
   criteria: importCriteriaFile,

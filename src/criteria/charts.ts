@@ -3,7 +3,8 @@
 // formatted the person's way.
 import type { ChartSpec } from '../charts/render.js';
 import { colors, labelledBars, title, type BarRow } from '../charts/specs.js';
-import { monthLabel, type Translate } from './format.js';
+import type { Translate } from '../i18n/index.js';
+import { monthLabel } from './format.js';
 import type { CommuneState } from './state.js';
 import { round2, targetPercent } from './score.js';
 

@@ -6,14 +6,13 @@
 // computed. Never a reporter, a rating comment or a complaint's own text. In Vietnamese.
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import type { Commune } from '../generated/prisma/client.js';
 import type { HttpRoutes } from '../http/server.js';
-import type { MessageArgs } from '../i18n/index.js';
+import type { MessageId, Translate } from '../i18n/index.js';
 import { escapeHtml } from '../shared/html.js';
 import { formatVnDate, formatVnDateTime, vnMonth } from '../shared/vntime.js';
 import { chartSvg } from '../charts/render.js';
-import { complaintCategories } from '../complaints/categories.js';
 import { publishedResolutions, type CommuneComplaintFigures } from '../complaints/figures.js';
 import { monthTick, publicTrendChart } from '../ratings/charts.js';
 import type { SatisfactionFigures } from '../ratings/figures.js';
@@ -32,11 +31,13 @@ const querySchema = z.object({
 });
 const paramsSchema = z.object({ code: z.string().trim().min(1).max(40) });
 
-type T = (id: string, args?: MessageArgs) => string;
+type T = Translate;
+/** What rendering the page reads. */
+type PageServices = Pick<Services, 'db' | 'clock' | 'i18n' | 'complaintCategories'>;
 
 /** The month the page is "as of": this month for this year, December for a past year. */
-function referenceMonth(app: App, year: number): string {
-  const now = vnMonth(app.clock.now());
+function referenceMonth(services: Pick<Services, 'clock'>, year: number): string {
+  const now = vnMonth(services.clock.now());
   const thisYear = Number(now.slice(0, 4));
   return year === thisYear ? now : year < thisYear ? `${year}-12` : `${year}-01`;
 }
@@ -115,11 +116,11 @@ function clip(text: string, max: number): { text: string; clipped: boolean } {
   return { text: `${space > max / 2 ? cut.slice(0, space) : cut}…`, clipped: true };
 }
 
-async function resolvedList(app: App, t: T, year: number, communes: Commune[], one: Commune | null, pageNo: number): Promise<string> {
+async function resolvedList(services: PageServices, t: T, year: number, communes: Commune[], one: Commune | null, pageNo: number): Promise<string> {
   const { from, to } = yearRange(year);
-  const items = await publishedResolutions(app.db, communes.map((c) => c.id), from, to, PAGE_ITEMS + 1, (pageNo - 1) * PAGE_ITEMS);
+  const items = await publishedResolutions(services.db, communes.map((c) => c.id), from, to, PAGE_ITEMS + 1, (pageNo - 1) * PAGE_ITEMS);
   const more = items.length > PAGE_ITEMS;
-  const categories = complaintCategories(app.config);
+  const categories = services.complaintCategories;
   const byId = new Map(communes.map((c) => [c.id, c]));
   const list = items.slice(0, PAGE_ITEMS).map((r) => {
     const commune = byId.get(r.communeId);
@@ -160,13 +161,13 @@ export interface PageRequest {
 }
 
 /** The whole page for a year (and one commune, or all of them). */
-export async function renderPublicPage(app: App, req: PageRequest): Promise<string> {
-  const t: T = (id, args) => app.i18n.t('vi', id, args);
+export async function renderPublicPage(services: PageServices, req: PageRequest): Promise<string> {
+  const t = services.i18n.in('vi');
   const { year, commune } = req;
-  const communes = commune ? [commune] : await app.db.commune.findMany({ orderBy: { name: 'asc' } });
-  const month = referenceMonth(app, year);
-  const figures = await publicFigures(app.db, communes.map((c) => c.id), month);
-  const toDate = month === vnMonth(app.clock.now());
+  const communes = commune ? [commune] : await services.db.commune.findMany({ orderBy: { name: 'asc' } });
+  const month = referenceMonth(services, year);
+  const figures = await publicFigures(services.db, communes.map((c) => c.id), month);
+  const toDate = month === vnMonth(services.clock.now());
   const title = commune ? t('public-commune-title', { commune: commune.name }) : t('public-title');
   const header = [
     commune ? `<p class="crumb"><a href="/congkhai?nam=${year}">${escapeHtml(t('public-all'))}</a></p>` : '',
@@ -184,9 +185,9 @@ export async function renderPublicPage(app: App, req: PageRequest): Promise<stri
     commune ? '' : communesTable(t, year, figures, communes),
     `<h2>${escapeHtml(t('public-complaints', { year: String(year) }))}</h2>`,
     `<section class="card">${complaints}</section>`,
-    await resolvedList(app, t, year, communes, commune, req.page),
+    await resolvedList(services, t, year, communes, commune, req.page),
   ].join('\n');
-  const updated = formatVnDateTime(app.clock.now());
+  const updated = formatVnDateTime(services.clock.now());
   const footer = `<p>${escapeHtml(t('public-updated', { time: updated.slice(11), date: updated.slice(0, 10) }))}</p><p>${escapeHtml(t('public-privacy'))}</p>`;
   return page(title, `<header>\n${header}\n</header>\n<main>\n${main}\n</main>`, footer);
 }
@@ -209,21 +210,21 @@ function totalComplaints(list: CommuneComplaintFigures[]): CommuneComplaintFigur
   };
 }
 
-export const publicPages: HttpRoutes = (server, app) => {
-  const t: T = (id, args) => app.i18n.t('vi', id, args);
+export const publicPages: HttpRoutes = (server, services) => {
+  const t = services.i18n.in('vi');
   const title = t('public-title');
   const respond = async (rawQuery: unknown, code: string | null): Promise<{ status: number; html: string }> => {
     const query = querySchema.safeParse(rawQuery);
     if (!query.success) {
-      const bad = query.error.issues.some((i) => i.path[0] === 'trang') ? 'public-bad-page' : 'complaints-public-bad-year';
+      const bad: MessageId = query.error.issues.some((i) => i.path[0] === 'trang') ? 'public-bad-page' : 'complaints-public-bad-year';
       return { status: 400, html: page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(t(bad))}</p>`) };
     }
-    const commune = code ? await app.db.commune.findFirst({ where: { code: { in: [code, code.toUpperCase()] } } }) : null;
+    const commune = code ? await services.db.commune.findFirst({ where: { code: { in: [code, code.toUpperCase()] } } }) : null;
     if (code && !commune) {
       return { status: 404, html: page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(t('complaints-public-unknown-commune', { code }))}</p>`) };
     }
-    const year = query.data.nam ?? Number(vnMonth(app.clock.now()).slice(0, 4));
-    return { status: 200, html: await renderPublicPage(app, { year, page: query.data.trang ?? 1, commune }) };
+    const year = query.data.nam ?? Number(vnMonth(services.clock.now()).slice(0, 4));
+    return { status: 200, html: await renderPublicPage(services, { year, page: query.data.trang ?? 1, commune }) };
   };
   const send = (reply: FastifyReply, r: { status: number; html: string }) =>
     reply

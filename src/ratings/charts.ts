@@ -3,7 +3,7 @@
 // page inlines the trend as SVG.
 import type { ChartSpec } from '../charts/render.js';
 import { colors, labelledBars, percentLines, title as chartTitle, type LinePoint } from '../charts/specs.js';
-import type { Translate } from '../dossiers/notify.js';
+import type { Translate } from '../i18n/index.js';
 import type { SatisfactionFigures } from './figures.js';
 import { nationalLevels, type NationalLevel } from './questionnaire.js';
 

@@ -3,6 +3,7 @@
 // end. It starts from a dossier the person has proven to hold (receipt link or code) or follows
 // (the pushed request's button). The dialogue keeps the questionnaire version it started with.
 import { z } from 'zod';
+import type { MessageId } from '../i18n/index.js';
 import type { ButtonRoute, Ctx, FlowSpec, Reply } from '../conversation/types.js';
 import { button, column } from '../conversation/replies.js';
 import type { Dossier } from '../generated/prisma/client.js';
@@ -27,17 +28,17 @@ const stateSchema = z.object({
 export const complaintPayload = (dossierCode: string) => `cp:d:${dossierCode}`;
 
 /** Why a dossier cannot be rated now, or null when it can. */
-function notRateable(ctx: Ctx, dossier: Dossier): string | null {
+function notRateable(ctx: Ctx, dossier: Dossier): MessageId | null {
   if (dossier.tokenUsedAt) return 'rating-already';
-  if (dossier.tokenExpiresAt.getTime() <= ctx.app.clock.now().getTime()) return 'dossier-open-expired';
+  if (dossier.tokenExpiresAt.getTime() <= ctx.services.clock.now().getTime()) return 'dossier-open-expired';
   if (dossier.status !== 'returned') return 'rating-not-yet';
   return null;
 }
 
 /** The version new dialogues ask (checked to exist at start-up). */
 async function activeQuestionnaire(ctx: Ctx): Promise<Questionnaire> {
-  const key = ctx.app.config.RATING_QUESTIONNAIRE;
-  const q = await loadQuestionnaire(ctx.app.db, key);
+  const key = ctx.services.config.RATING_QUESTIONNAIRE;
+  const q = await loadQuestionnaire(ctx.services.db, key);
   if (!q) throw new Error(`questionnaire ${key} is missing`);
   return q;
 }
@@ -59,7 +60,7 @@ export const ratingFlow: FlowSpec = {
   name: RATING_FLOW,
   async onInput(ctx, state, input) {
     const parsed = stateSchema.safeParse(state.data);
-    const q = parsed.success ? await loadQuestionnaire(ctx.app.db, parsed.data.questionnaire) : null;
+    const q = parsed.success ? await loadQuestionnaire(ctx.services.db, parsed.data.questionnaire) : null;
     const step = state.step;
     if (!parsed.success || !q || !ask(ctx.t, ctx.locale, q, step)) {
       await ctx.clearDialogue();
@@ -92,9 +93,9 @@ function again(ctx: Ctx, q: Questionnaire, step: string): Reply {
 
 async function finish(ctx: Ctx, q: Questionnaire, dossierId: number, answers: Answers, comment: string | null): Promise<Reply[]> {
   await ctx.clearDialogue();
-  const dossier = await ctx.app.db.dossier.findUnique({ where: { id: dossierId } });
+  const dossier = await ctx.services.db.dossier.findUnique({ where: { id: dossierId } });
   if (!dossier) return [{ text: ctx.t('button-expired') }];
-  const result = await submitRating(ctx.app, dossier, ctx.account, { questionnaire: q, answers, comment });
+  const result = await submitRating(ctx.services, dossier, ctx.account, { questionnaire: q, answers, comment });
   if (result.status !== 'stored') return [{ text: ctx.t(notStored[result.status]) }];
   if (!result.alerted) return [{ text: ctx.t('rating-thanks') }];
   return [
@@ -112,7 +113,7 @@ export const rateButton: ButtonRoute = {
   prefix: RATE_BUTTON_PREFIX,
   async run(ctx, rest) {
     const id = Number(rest);
-    const dossier = Number.isSafeInteger(id) ? await ctx.app.db.dossier.findUnique({ where: { id } }) : null;
+    const dossier = Number.isSafeInteger(id) ? await ctx.services.db.dossier.findUnique({ where: { id } }) : null;
     if (!dossier || dossier.followerId !== ctx.account.id) return [{ text: ctx.t('rating-not-follower') }];
     return startRating(ctx, dossier);
   },

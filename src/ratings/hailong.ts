@@ -2,11 +2,12 @@
 // managers (their scope) and officials (their own commune), with a chart: each level's share
 // and the monthly trend. Without a code: every commune the person may see.
 import { communeIdsInScope } from '../accounts/scope.js';
+import { staff } from '../accounts/roles.js';
 import type { Db } from '../db/index.js';
 import type { CommandSpec, Ctx, Reply } from '../conversation/types.js';
 import { parsePeriod, type Period } from '../shared/periods.js';
 import { previousMonth, vnMonth } from '../shared/vntime.js';
-import type { Translate } from '../dossiers/notify.js';
+import type { Translate } from '../i18n/index.js';
 import { chartImage, fileSlug } from '../charts/render.js';
 import { figuresOf, monthlyCounts, monthsBetween, sumCounts, type SatisfactionFigures } from './figures.js';
 import { hasRatings, satisfactionAlt, satisfactionChart, type MonthFigures } from './charts.js';
@@ -61,17 +62,17 @@ export async function periodFigures(db: Db, communeIds: number[], p: Period): Pr
 }
 
 async function communeByCode(ctx: Ctx, code: string) {
-  return ctx.app.db.commune.findFirst({ where: { code: { in: [code, code.toUpperCase()] } } });
+  return ctx.services.db.commune.findFirst({ where: { code: { in: [code, code.toUpperCase()] } } });
 }
 
 export const hailongCommand: CommandSpec = {
   name: 'hailong',
-  roles: ['official', 'manager', 'admin'],
+  roles: staff,
   summary: 'rating-cmd-hailong',
   async run(ctx, args): Promise<Reply[]> {
-    const scope = await communeIdsInScope(ctx.app.db, ctx.account);
+    const scope = await communeIdsInScope(ctx.services.db, ctx.account);
     if (!scope.length) return [{ text: ctx.t('rating-hailong-no-scope') }];
-    const now = ctx.app.clock.now();
+    const now = ctx.services.clock.now();
 
     let communeIds = scope;
     let title: string | null = null;
@@ -91,11 +92,11 @@ export const hailongCommand: CommandSpec = {
     const period = parsePeriod(periodText, now);
     if (!period) return [{ text: ctx.t('rating-hailong-usage', { input: args }) }];
     if (!title) {
-      const only = communeIds.length === 1 ? await ctx.app.db.commune.findUnique({ where: { id: communeIds[0] } }) : null;
+      const only = communeIds.length === 1 ? await ctx.services.db.commune.findUnique({ where: { id: communeIds[0] } }) : null;
       title = only ? only.name : ctx.t('rating-hailong-many', { count: communeIds.length });
       if (only) code = only.code;
     }
-    const { figures, trend } = await periodFigures(ctx.app.db, communeIds, period);
+    const { figures, trend } = await periodFigures(ctx.services.db, communeIds, period);
     const text = figuresText(ctx.t, title, period, figures);
     if (!hasRatings(figures, trend)) return [{ text }];
     const label = periodLabel(ctx.t, period);

@@ -162,11 +162,3 @@ export async function saveQuestionnaire(db: Db, q: Questionnaire): Promise<{ ok:
   return { ok: true, created: true };
 }
 
-/** `import questionnaire <file>`: a new version, checked whole, or the same one again (nothing changes). */
-export async function importQuestionnaireText(db: Db, source: string): Promise<{ ok: true; key: string; created: boolean; questions: number } | { ok: false; errors: string[] }> {
-  const parsed = parseQuestionnaire(source);
-  if (!parsed.ok) return parsed;
-  const saved = await saveQuestionnaire(db, parsed.questionnaire);
-  if (!saved.ok) return saved;
-  return { ok: true, key: parsed.questionnaire.key, created: saved.created, questions: parsed.questionnaire.questions.length };
-}

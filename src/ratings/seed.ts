@@ -2,11 +2,11 @@
 // (prisma/seed/questionnaires/*.yaml), each saved once under its key, and a check that the
 // version RATING_QUESTIONNAIRE names exists, so a typo stops the start instead of the first rating.
 import { readdirSync, readFileSync } from 'node:fs';
-import type { App } from '../app.js';
-import { seedDir } from '../db/seed.js';
+import type { Services } from '../services.js';
+import { seedDir } from '../shared/seed-files.js';
 import { loadQuestionnaire, parseQuestionnaire, saveQuestionnaire } from './questionnaire.js';
 
-export async function seedQuestionnaires({ db, config }: Pick<App, 'db' | 'config'>): Promise<void> {
+export async function seedQuestionnaires({ db, config }: Pick<Services, 'db' | 'config'>): Promise<void> {
   const dir = `${seedDir}questionnaires/`;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
     const parsed = parseQuestionnaire(readFileSync(`${dir}${file}`, 'utf8'));

@@ -3,7 +3,7 @@
 // moment exactly one changes the row and stores its Rating; Rating.dossierId is unique as
 // a second line of defence. The same transaction withdraws the pending reminder and raises
 // the alert when an answer the questionnaire marks `alert: true` was chosen.
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import { isUniqueViolation } from '../db/index.js';
 import type { Account, Dossier } from '../generated/prisma/client.js';
 import { alertingAnswers, scoreAnswers, type Answers, type Questionnaire } from './questionnaire.js';
@@ -20,17 +20,17 @@ export type SubmitResult =
   | { status: 'stored'; alerted: boolean; askedExtra: boolean }
   | { status: 'already_rated' | 'expired' | 'incomplete' };
 
-type Deps = Pick<App, 'db' | 'clock' | 'i18n'>;
+type Deps = Pick<Services, 'db' | 'clock' | 'i18n'>;
 
-export async function submitRating(app: Deps, dossier: Dossier, by: Account, input: RatingInput): Promise<SubmitResult> {
+export async function submitRating(services: Deps, dossier: Dossier, by: Account, input: RatingInput): Promise<SubmitResult> {
   const { questionnaire, answers } = input;
   const scored = scoreAnswers(questionnaire, answers);
   if (!scored) return { status: 'incomplete' };
   const reasons = alertingAnswers(questionnaire, answers);
   const comment = input.comment ?? null;
-  const now = app.clock.now();
+  const now = services.clock.now();
   try {
-    return await app.db.$transaction(async (tx): Promise<SubmitResult> => {
+    return await services.db.$transaction(async (tx): Promise<SubmitResult> => {
       const claimed = await tx.dossier.updateMany({
         where: { id: dossier.id, status: 'returned', tokenUsedAt: null, tokenExpiresAt: { gt: now } },
         data: { tokenUsedAt: now },
@@ -54,7 +54,7 @@ export async function submitRating(app: Deps, dossier: Dossier, by: Account, inp
         },
       });
       await withdrawReminder(tx, dossier.id);
-      if (reasons.length) await raiseRatingAlert(tx, app, { dossier, reasons, comment });
+      if (reasons.length) await raiseRatingAlert(tx, services, { dossier, reasons, comment });
       return { status: 'stored', alerted: reasons.length > 0, askedExtra: scored.askedExtra };
     });
   } catch (error) {

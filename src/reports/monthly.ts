@@ -1,15 +1,15 @@
 // The monthly report a manager asks for with /baocao: criteria progress (per commune and per
 // commune × criterion), satisfaction on the national 3-level scale, how each question of the
 // rating questionnaire was answered, and complaint figures of the communes in their scope.
-import type { App } from '../app.js';
+import type { Services } from '../services.js';
 import type { ReplyDocument } from '../conversation/types.js';
 import { nextMonth, vnInstant } from '../shared/vntime.js';
 import { countsByCommune, emptyCounts, figuresOf, sumCounts, type SatisfactionFigures } from '../ratings/figures.js';
 import { answerCounts, type AnswerCount } from '../ratings/answers.js';
-import type { Locale } from '../i18n/index.js';
+import type { Locale, MessageId, Translate } from '../i18n/index.js';
 import { complaintFigures, type CommuneComplaintFigures } from '../complaints/figures.js';
 import { loadCommuneStates, type CommuneState, type CriterionState, type OwnerInfo } from '../criteria/state.js';
-import { monthLabel, ownerName, type Translate } from '../criteria/format.js';
+import { monthLabel, ownerName } from '../criteria/format.js';
 import { addSheet, newWorkbook, toBase64, type Column } from './workbook.js';
 
 interface CommuneRef {
@@ -18,15 +18,21 @@ interface CommuneRef {
   name: string;
 }
 
-export async function monthlyReport(app: App, t: Translate, locale: Locale, communeIds: number[], month: string): Promise<ReplyDocument> {
-  const { db } = app;
+export async function monthlyReport(
+  services: Pick<Services, 'db'>,
+  t: Translate,
+  locale: Locale,
+  communeIds: number[],
+  month: string,
+): Promise<ReplyDocument> {
+  const { db } = services;
   const from = vnInstant(`${month}-01`);
   const to = vnInstant(`${nextMonth(month)}-01`);
   const communes = await db.commune.findMany({ where: { id: { in: communeIds } }, select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } });
   const ids = communes.map((c) => c.id);
   const [{ states, owners }, satisfaction, answers, complaints] = await Promise.all([
     loadCommuneStates(db, ids, month),
-    satisfactionByCommune(app, communes, from, to),
+    satisfactionByCommune(services, communes, from, to),
     answerCounts(db, ids, from, to, locale),
     complaintFigures(db, ids, from, to),
   ]);
@@ -90,8 +96,8 @@ function progressColumns(t: Translate, owners: Map<number, OwnerInfo>): Column<{
 type SatisfactionRow = { commune: CommuneRef | null; f: SatisfactionFigures };
 
 /** One row per commune and a total row (the total sums the dossiers, it does not average rates). */
-async function satisfactionByCommune(app: App, communes: CommuneRef[], from: Date, to: Date): Promise<SatisfactionRow[]> {
-  const counts = await countsByCommune(app.db, communes.map((c) => c.id), from, to);
+async function satisfactionByCommune(services: Pick<Services, 'db'>, communes: CommuneRef[], from: Date, to: Date): Promise<SatisfactionRow[]> {
+  const counts = await countsByCommune(services.db, communes.map((c) => c.id), from, to);
   const rows: SatisfactionRow[] = communes.map((commune) => ({ commune, f: figuresOf(counts.get(commune.id) ?? emptyCounts()) }));
   if (communes.length > 1) rows.push({ commune: null, f: figuresOf(sumCounts(counts.values())) });
   return rows;
@@ -99,7 +105,7 @@ async function satisfactionByCommune(app: App, communes: CommuneRef[], from: Dat
 
 /** On the national scale: Rất hài lòng / Hài lòng / Không hài lòng (old 4-level ratings mapped, see README). */
 function satisfactionColumns(t: Translate): Column<SatisfactionRow>[] {
-  const n = (header: string, value: (f: SatisfactionFigures) => number | null, numFmt?: string): Column<SatisfactionRow> => ({
+  const n = (header: MessageId, value: (f: SatisfactionFigures) => number | null, numFmt?: string): Column<SatisfactionRow> => ({
     header: t(header),
     width: 12,
     value: (r) => value(r.f),
@@ -134,7 +140,7 @@ function answerColumns(t: Translate): Column<AnswerCount>[] {
 }
 
 function complaintColumns(t: Translate): Column<CommuneComplaintFigures>[] {
-  const n = (header: string, value: (f: CommuneComplaintFigures) => number | null, numFmt?: string): Column<CommuneComplaintFigures> => ({
+  const n = (header: MessageId, value: (f: CommuneComplaintFigures) => number | null, numFmt?: string): Column<CommuneComplaintFigures> => ({
     header: t(header),
     width: 14,
     value,

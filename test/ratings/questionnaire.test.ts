@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, migrationsDir } from '../../src/db/migrate.js';
-import { seedDir } from '../../src/db/seed.js';
+import { seedDir } from '../../src/shared/seed-files.js';
 import { alertingAnswers, loadQuestionnaire, parseQuestionnaire, scoreAnswers, type Questionnaire } from '../../src/ratings/questionnaire.js';
 import { satisfactionFigures } from '../../src/ratings/figures.js';
 import { importCommand } from '../../src/cli/import.js';
