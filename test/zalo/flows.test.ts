@@ -11,6 +11,8 @@ import { changeDossierStatus } from '../../src/dossiers/status.js';
 import { FakeZalo } from '../support/fake-zalo.js';
 import { startZaloSuite, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
 import { userImage, userText } from '../support/zalo-webhook.js';
+import { colors } from '../../src/charts/specs.js';
+import { barShares, decodePng, expectPhoneChart, expectShares } from '../support/png.js';
 
 let fake: FakeZalo;
 let h: ZaloTestApp;
@@ -101,6 +103,27 @@ describe('flows on Zalo', () => {
     expect(uploads[0].error).toBe(0);
     const picture = receipt.find((m) => m.message.attachment?.payload?.template_type === 'media');
     expect(picture?.message.attachment.payload.elements[0]).toMatchObject({ media_type: 'image', attachment_id: expect.stringMatching(/^img-/) });
+  });
+
+  it("a manager's /tiendo arrives as text and a chart: the picture uploaded, then sent as a media message", async () => {
+    const province = await h.app.db.province.findUniqueOrThrow({ where: { code: 'BG' } });
+    await h.app.db.account.create({
+      data: { channel: 'zalo', externalId: 'z-lanhdao', role: 'manager', scopes: { create: { provinceId: province.id } } },
+    });
+    const uploadsBefore = fake.callsTo('/v2.0/oa/upload/image').length;
+    const from = fake.delivered('z-lanhdao').length;
+    await say('z-lanhdao', '/tiendo BG-TANTIEN');
+    const sent = fake.delivered('z-lanhdao').slice(from);
+    expect(sent[0].message.text).toContain('Tiến độ bộ tiêu chí: Xã Tân Tiến');
+    const media = sent.find((m) => m.message.attachment?.payload?.template_type === 'media')!;
+    expect(media.message.text).toMatch(/^Biểu đồ tiến độ tiêu chí của Xã Tân Tiến, tháng 03\/2026: tổng 0\/100 điểm/);
+    expect(fake.callsTo('/v2.0/oa/upload/image').slice(uploadsBefore)).toHaveLength(1);
+    const upload = fake.upload(media.message.attachment.payload.elements[0].attachment_id)!;
+    expect(upload).toMatchObject({ filename: 'tien-do-bg-tantien-2026-03.png', contentType: 'image/png' });
+    const png = decodePng(upload.data);
+    expectPhoneChart(png, upload.data.length);
+    // Nothing reported yet: five empty tracks.
+    expectShares(barShares(png, colors.track, [colors.bar, colors.bad]), [0, 0, 0, 0, 0]);
   });
 
   it('files a complaint with a photo; six categories arrive as 5 + 1 buttons', async () => {
