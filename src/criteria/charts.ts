@@ -83,7 +83,11 @@ export function progressAlt(t: Translate, state: CommuneState): string {
 /** Sets in order of their number of communes, most first; each set's communes ranked. */
 export function rankedBySet(states: CommuneState[]): CommuneState[][] {
   const bySet = new Map<number, CommuneState[]>();
-  for (const s of states) bySet.get(s.set.id)?.push(s) ?? bySet.set(s.set.id, [s]);
+  for (const s of states) {
+    const group = bySet.get(s.set.id);
+    if (group) group.push(s);
+    else bySet.set(s.set.id, [s]);
+  }
   return [...bySet.values()]
     .sort((a, b) => b.length - a.length)
     .map((group) => [...group].sort((a, b) => b.score.total - a.score.total || a.commune.name.localeCompare(b.commune.name, 'vi')));

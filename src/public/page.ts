@@ -3,7 +3,8 @@
 // hotline; satisfaction on the national 3-level scale and the on-time rate of dossiers for the
 // month, the quarter and the year; the twelve-month trend as inline SVG; the year's complaint
 // figures; the resolved complaints with the published answer, ten to a page; and when it was
-// computed. Never a reporter, a rating comment or a complaint's own text. In Vietnamese.
+// computed (a page is kept a minute). Never a reporter, a rating comment or a complaint's own
+// text. In Vietnamese.
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { Services } from '../services.js';
@@ -210,9 +211,29 @@ function totalComplaints(list: CommuneComplaintFigures[]): CommuneComplaintFigur
   };
 }
 
+/**
+ * Pages are kept this long: the figures are read from a year of dossiers, and a page linked from
+ * a commune's website or scanned at the desk is asked for far more often than they change. The
+ * page says when its figures were read, and proxies may keep it as long (Cache-Control).
+ */
+export const PAGE_CACHE_MS = 60_000;
+/** Distinct pages kept at most (communes × years × pages of answers); the oldest go first. */
+const CACHE_ENTRIES = 500;
+
 export const publicPages: HttpRoutes = (server, services) => {
   const t = services.i18n.in('vi');
   const title = t('public-title');
+  const cache = new Map<string, { at: number; html: string }>();
+  const cached = async (key: string, render: () => Promise<string>): Promise<string> => {
+    const now = services.clock.now().getTime();
+    const hit = cache.get(key);
+    if (hit && now - hit.at < PAGE_CACHE_MS) return hit.html;
+    const html = await render();
+    cache.delete(key);
+    cache.set(key, { at: now, html });
+    if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+    return html;
+  };
   const respond = async (rawQuery: unknown, code: string | null): Promise<{ status: number; html: string }> => {
     const query = querySchema.safeParse(rawQuery);
     if (!query.success) {
@@ -224,7 +245,9 @@ export const publicPages: HttpRoutes = (server, services) => {
       return { status: 404, html: page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(t('complaints-public-unknown-commune', { code }))}</p>`) };
     }
     const year = query.data.nam ?? Number(vnMonth(services.clock.now()).slice(0, 4));
-    return { status: 200, html: await renderPublicPage(services, { year, page: query.data.trang ?? 1, commune }) };
+    const pageNo = query.data.trang ?? 1;
+    const html = await cached(`${commune?.code ?? '*'}:${year}:${pageNo}`, () => renderPublicPage(services, { year, page: pageNo, commune }));
+    return { status: 200, html };
   };
   const send = (reply: FastifyReply, r: { status: number; html: string }) =>
     reply

@@ -26,7 +26,9 @@ export async function answerCounts(db: Db, communeIds: number[], from: Date, to:
   const byVersion = new Map<string, Record<string, string>[]>();
   for (const r of ratings) {
     const answers = answersJson.parse(JSON.parse(r.answers));
-    byVersion.get(r.questionnaire)?.push(answers) ?? byVersion.set(r.questionnaire, [answers]);
+    const list = byVersion.get(r.questionnaire);
+    if (list) list.push(answers);
+    else byVersion.set(r.questionnaire, [answers]);
   }
   const rows: AnswerCount[] = [];
   for (const [key, all] of [...byVersion].sort(([a], [b]) => a.localeCompare(b))) {

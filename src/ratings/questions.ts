@@ -4,8 +4,7 @@
 // current question asked again.
 import { button, column } from '../conversation/replies.js';
 import type { Button } from '../conversation/types.js';
-import type { Translate } from '../i18n/index.js';
-import type { Locale } from '../i18n/index.js';
+import type { Locale, Translate } from '../i18n/index.js';
 import { textIn, type Questionnaire } from './questionnaire.js';
 
 /** Prefix of the rating dialogue's button payloads (handled by the flow, not a ButtonRoute). */
