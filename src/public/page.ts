@@ -223,14 +223,16 @@ const CACHE_ENTRIES = 500;
 export const publicPages: HttpRoutes = (server, services) => {
   const t = services.i18n.in('vi');
   const title = t('public-title');
-  const cache = new Map<string, { at: number; html: string }>();
-  const cached = async (key: string, render: () => Promise<string>): Promise<string> => {
+  // The promise is kept, so visitors arriving while a page renders wait for that one render.
+  const cache = new Map<string, { at: number; html: Promise<string> }>();
+  const cached = (key: string, render: () => Promise<string>): Promise<string> => {
     const now = services.clock.now().getTime();
     const hit = cache.get(key);
     if (hit && now - hit.at < PAGE_CACHE_MS) return hit.html;
-    const html = await render();
+    const html = render();
     cache.delete(key);
     cache.set(key, { at: now, html });
+    html.catch(() => cache.delete(key));
     if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
     return html;
   };
