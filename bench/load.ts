@@ -38,7 +38,7 @@ const RATING_CYCLE_SHARE = 0.15;
 const BUTTON_SHARE = 0.3;
 const random = mulberry32(20261121);
 
-const RATING_STEPS = ['dso:rate', 'rf:o:4', 'rf:t:on_time', 'rf:a:4', 'rf:g:3', 'rf:x:no', 'rf:c:skip'];
+const RATING_STEPS = ['dso:rate', 'rf:overall:very_satisfied', 'rf:timeliness:on_time', 'rf:attitude:very_polite', 'rf:guidance:clear', 'rf:extra:no', 'rf:skip'];
 
 /** One person's conversation: the updates they send, in order, from one connection. */
 type Script = object[];

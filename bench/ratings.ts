@@ -43,12 +43,12 @@ async function returnedDossiers(app: App, count: number): Promise<string[]> {
 const dialogue = (startPayload: string): Omit<Inbound, 'channel' | 'userId'>[] => [
   { text: `/start ${startPayload}` },
   { payload: 'dso:rate' },
-  { payload: 'rf:o:3' },
-  { payload: 'rf:t:on_time' },
-  { payload: 'rf:a:4' },
-  { payload: 'rf:g:3' },
-  { payload: 'rf:x:no' },
-  { payload: 'rf:c:skip' },
+  { payload: 'rf:overall:satisfied' },
+  { payload: 'rf:timeliness:on_time' },
+  { payload: 'rf:attitude:very_polite' },
+  { payload: 'rf:guidance:clear' },
+  { payload: 'rf:extra:no' },
+  { payload: 'rf:skip' },
 ];
 
 async function rate(app: App, userId: string, startPayload: string): Promise<number> {

@@ -5,7 +5,7 @@ import type { Conversation } from './conversation/core.js';
 import type { TelegramBotOptions } from '../bots/telegram/bot.js';
 import type { HttpRoutes } from './http/server.js';
 import type { ChannelSender } from './outbox/types.js';
-import { complaintPages } from './complaints/public-page.js';
+import { publicPages } from './public/page.js';
 import { deskApiRoutes } from './dossiers/desk-api.js';
 import { startTelegram } from '../bots/telegram/start.js';
 import { startZalo, zaloConfigured } from '../bots/zalo/channel.js';
@@ -24,7 +24,7 @@ export async function startChannels(
   options: { telegram?: TelegramBotOptions } = {},
 ): Promise<RunningChannels> {
   const names: string[] = ['console'];
-  const routes: HttpRoutes[] = [complaintPages, deskApiRoutes];
+  const routes: HttpRoutes[] = [publicPages, deskApiRoutes];
   const senders: ChannelSender[] = [];
   const stops: (() => Promise<void>)[] = [];
   if (services.config.TELEGRAM_BOT_TOKEN) {

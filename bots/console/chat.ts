@@ -5,6 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Services } from '../../src/services.js';
 import type { Conversation } from '../../src/conversation/core.js';
 import { ConsoleRenderer } from './render.js';
+import { ExportFolder } from './exports.js';
 import { consoleSender } from './sender.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 
@@ -21,7 +22,11 @@ export async function runConsoleChat(
   options: ConsoleChatOptions,
 ): Promise<void> {
   const { input, output, interactive, userId } = options;
-  const renderer = new ConsoleRenderer();
+  const t = services.i18n.in('vi');
+  const renderer = new ConsoleRenderer(new ExportFolder(services.config.EXPORT_DIR), {
+    file: (path, bytes) => t('console-file-saved', { path, bytes }),
+    image: (path, alt) => t('console-image-saved', { path, alt }),
+  });
   const rl = createInterface({ input, terminal: interactive });
   const write = (s: string) => output.write(`${s}\n`);
   const prompt = () => interactive && output.write('> ');

@@ -1,5 +1,6 @@
 // Reply -> Telegram API calls. Text longer than Telegram's 4,096 characters is split, buttons
-// become an inline keyboard on the last part, files and pictures follow the text. The calls
+// become an inline keyboard on the last part, files and pictures (sendPhoto, captioned with the
+// picture's words) follow the text. The calls
 // are returned as a list so that the caller picks the Api they go through (webhook reply,
 // auto-retry, or the outbox's plain client).
 import { InputFile, type Api } from 'grammy';
@@ -8,6 +9,12 @@ import { MAX_PAYLOAD_BYTES, type Button, type Reply } from '../../src/conversati
 import { splitReply } from '../../src/conversation/replies.js';
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
+export const TELEGRAM_CAPTION_LIMIT = 1024;
+
+function fitCaption(text: string): string {
+  const caption = text.normalize('NFC').trim();
+  return caption.length <= TELEGRAM_CAPTION_LIMIT ? caption : `${caption.slice(0, TELEGRAM_CAPTION_LIMIT - 1)}…`;
+}
 
 export type TelegramCall = (api: Api) => Promise<unknown>;
 
@@ -35,14 +42,18 @@ export function telegramCalls(chatId: number | string, replies: Reply[]): Telegr
       const reply_markup = inlineKeyboard(part.buttons);
       calls.push((api) => api.sendMessage(chatId, part.text, reply_markup ? { reply_markup } : {}));
     }
-    const { document, imagePngBase64 } = reply;
+    const { document, image } = reply;
     if (document) {
       calls.push((api) =>
         api.sendDocument(chatId, new InputFile(Buffer.from(document.base64, 'base64'), document.filename)),
       );
     }
-    if (imagePngBase64) {
-      calls.push((api) => api.sendPhoto(chatId, new InputFile(Buffer.from(imagePngBase64, 'base64'), 'image.png')));
+    if (image) {
+      // The picture's words ride as its caption, so the photo explains itself when forwarded.
+      const caption = fitCaption(image.alt);
+      calls.push((api) =>
+        api.sendPhoto(chatId, new InputFile(Buffer.from(image.base64, 'base64'), image.filename), caption ? { caption } : {}),
+      );
     }
   }
   return calls;

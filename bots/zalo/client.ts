@@ -10,7 +10,7 @@ import type { Reply } from '../../src/conversation/types.js';
 import type { SendOutcome } from '../../src/outbox/types.js';
 import { Gate } from '../../src/outbox/pacing.js';
 import { NoZaloTokens, type ZaloTokens } from './tokens.js';
-import { zaloSteps, type MoreLabel, type ZaloStep } from './render.js';
+import { ZALO_TEXT_LIMIT, zaloSteps, type MoreLabel, type ZaloStep } from './render.js';
 import { safeJson } from '../../src/shared/json.js';
 
 export const REQUESTS_PER_MINUTE = 4000;
@@ -105,11 +105,17 @@ export class ZaloClient {
         return { ok: true, message: { text: step.text, ...buttons } };
       }
       case 'image': {
-        const answer = await this.upload(paths.uploadImage, Buffer.from(step.pngBase64, 'base64'), 'qr.png', 'image/png');
+        const { base64, filename, alt } = step.image;
+        const answer = await this.upload(paths.uploadImage, Buffer.from(base64, 'base64'), filename, 'image/png');
         const id = answer.ok ? answer.data.attachment_id : undefined;
         if (typeof id !== 'string') return answer.ok ? missing('attachment_id') : answer;
+        // A media template with text: Zalo shows the picture's words with it, like a caption.
         const elements = [{ media_type: 'image', attachment_id: id }];
-        return { ok: true, message: { attachment: { type: 'template', payload: { template_type: 'media', elements } } } };
+        const caption = alt.normalize('NFC').trim().slice(0, ZALO_TEXT_LIMIT);
+        return {
+          ok: true,
+          message: { ...(caption ? { text: caption } : {}), attachment: { type: 'template', payload: { template_type: 'media', elements } } },
+        };
       }
       case 'file': {
         const { base64, filename, mime } = step.document;

@@ -4,7 +4,7 @@
 // message, so a reply with more is sent as several messages of at most 5 buttons: the first
 // group rides on the (last part of the) text, each further group on a short "more options
 // (2/3)" line. Splitting keeps every choice one tap away, which numbering would not.
-import type { Button, Reply, ReplyDocument } from '../../src/conversation/types.js';
+import type { Button, Reply, ReplyDocument, ReplyImage } from '../../src/conversation/types.js';
 import { splitText } from '../../src/conversation/replies.js';
 
 export const ZALO_TEXT_LIMIT = 2000;
@@ -20,7 +20,7 @@ export interface ZaloButton {
 
 export type ZaloStep =
   | { kind: 'text'; text: string; buttons?: ZaloButton[] }
-  | { kind: 'image'; pngBase64: string }
+  | { kind: 'image'; image: ReplyImage }
   | { kind: 'file'; document: ReplyDocument };
 
 /** Label of the message that carries button group `part` of `total` (localised by the caller). */
@@ -55,7 +55,7 @@ export function zaloSteps(reply: Reply, more: MoreLabel): ZaloStep[] {
     if (i === 0 && parts.length) return;
     steps.push({ kind: 'text', text: more(i + 1, buttonGroups.length), buttons });
   });
-  if (reply.imagePngBase64) steps.push({ kind: 'image', pngBase64: reply.imagePngBase64 });
+  if (reply.image) steps.push({ kind: 'image', image: reply.image });
   if (reply.document) steps.push({ kind: 'file', document: reply.document });
   return steps;
 }

@@ -174,18 +174,13 @@ complaints-reopen-expired = More than { $days } days have passed since complaint
 
 ## Public results
 
-complaints-public-title = Results of handling citizens' feedback
 complaints-public-intro = How citizens' feedback was resolved in { $year }. Reporters' names and the original texts are never published.
-complaints-public-commune-title = Results of handling citizens' feedback — { $commune }
-complaints-public-figures = Figures for { $year }
 complaints-public-received = Received
 complaints-public-resolved = Resolved
 complaints-public-ontime = On time
 complaints-public-avgdays = Average (working days)
-complaints-public-list = Resolved complaints
 complaints-public-none = No complaint has been resolved in { $year } yet.
 complaints-public-item-dates = Filed { $filed } · Resolved { $resolved } · { $days } working days
-complaints-public-all = ← All communes
 complaints-public-unknown-commune = No commune or ward has the code "{ $code }".
 complaints-public-bad-year = Invalid year. Example: ?nam=2026
 complaints-public-chat-figures = { $commune }: received { $received }, resolved { $resolved }, on time { $ontime }, average { $avg } working days.

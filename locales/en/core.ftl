@@ -31,4 +31,6 @@ refused-role = Sorry, this command is only for { $allowed }. Your account is reg
 refused-hint-signup = If you are an official, send /dangky with the invitation code you were given.
 console-banner = Console chat as user "{ $user }". Type a number to press a button, /thoat to quit.
 console-start = The service is running (check { $url }/healthz). No Telegram or Zalo configured, so the console chat is open.
+console-file-saved = [file saved: { $path } ({ $bytes } bytes)]
+console-image-saved = [picture saved: { $path } — { $alt }]
 rate-limited = You are sending messages too quickly. Please wait a minute and try again.

@@ -128,7 +128,8 @@ criteria-xlsx-caption = Report for { $month } on { $count } communes: criteria p
 criteria-xlsx-title = "Friendly government" report, { $month }
 criteria-xlsx-sheet-summary = Communes
 criteria-xlsx-sheet-progress = Criteria progress
-criteria-xlsx-sheet-satisfaction = Satisfaction
+criteria-xlsx-sheet-satisfaction = Satisfaction (national scale)
+criteria-xlsx-sheet-answers = Rating answers
 criteria-xlsx-sheet-complaints = Complaints and feedback
 criteria-xlsx-yes = Yes
 criteria-xlsx-no = No
@@ -157,12 +158,14 @@ criteria-xlsx-early = Early
 criteria-xlsx-on-time = On time
 criteria-xlsx-late = Late
 criteria-xlsx-rated = Ratings
-criteria-xlsx-very-happy = Very satisfied
-criteria-xlsx-happy = Satisfied
-criteria-xlsx-neutral = Neutral
-criteria-xlsx-unhappy = Dissatisfied
 criteria-xlsx-satisfied-pct = Satisfied (%)
-criteria-xlsx-on-time-pct = On time (%)
+criteria-xlsx-unsatisfied-pct = Not satisfied (%)
+criteria-xlsx-in-time-pct = On time, early included (%)
+criteria-xlsx-questionnaire = Questionnaire
+criteria-xlsx-question = Question
+criteria-xlsx-answer = Answer
+criteria-xlsx-answer-count = Count
+criteria-xlsx-answer-pct = Share (%)
 criteria-xlsx-extra-payment = Hinted to pay extra
 criteria-xlsx-received = Received
 criteria-xlsx-resolved = Resolved
@@ -182,3 +185,41 @@ criteria-cli-unknown-set = There is no criteria set { $key }. See the list: npm 
 criteria-cli-unknown-communes = Communes not found: { $codes }. Nothing was changed.
 criteria-cli-no-communes = No matching commune. Nothing was changed.
 criteria-cli-used = Criteria set { $key } for { $year } applied to { $count } communes.
+
+## Charts sent with /tiendo and /xephang
+
+chart-score = { $score }/{ $max }
+chart-not-reported = not reported
+chart-stars = { $stars ->
+    [0] no star level yet
+   *[other] { $stars } { $stars ->
+        [one] star
+       *[other] stars
+    }
+}
+chart-progress-title = Criteria progress — { $commune }
+chart-progress-subtitle = { $month } · Criteria set { $decision }
+chart-progress-criteria = Self-score against the maximum
+chart-progress-levels = Total { $total }/{ $max } points, { $stars }
+chart-level-row = { $stars } { $stars ->
+    [one] star
+   *[other] stars
+}
+chart-level-min = from { $min } points
+chart-floor-line = minimum { $percent }%
+chart-total-line = Total: { $total } points
+chart-progress-alt = Criteria progress of { $commune }, { $month }: { $total }/{ $max } points in total, { $stars }.
+chart-rank-title = Ranking by self-score, { $month }
+chart-rank-legend = Green: eligible for recognition
+chart-rank-set = { $decision } ({ $province })
+chart-rank-subtitle = { $reached }/{ $count } communes eligible for recognition{ $hasTarget ->
+    [yes] , target { $target }%
+   *[no] {""}
+}{ $cut ->
+    [yes] ; top { $shown } shown
+   *[no] {""}
+}
+chart-rank-row = { $rank }. { $commune }
+chart-rank-note = { $total } · { $stars }
+chart-recognition-line = recognition at { $points }
+chart-rank-alt = Chart ranking { $count } communes by self-score, { $month }: { $recognized } eligible for recognition, highest { $best } ({ $total } points).

@@ -97,6 +97,7 @@ dossier-registered =
         • Zalo: send the code { $zaloCode } to the commune's Zalo OA.
     }
 
+dossier-qr-alt = QR code of dossier { $code }: scan it to follow the dossier and rate it after the result.
 dossier-problem-due_in_past = That date has passed. Please choose today or a later day; nothing was saved.
 dossier-problem-due_not_working_day = That day is not a working day (Saturday, Sunday or a public holiday). Please choose a working day.
 dossier-problem-received_in_future = The time of receipt is in the future. Please check it.

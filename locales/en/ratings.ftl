@@ -22,45 +22,14 @@ rating-thanks-concern = Thank you for your frank rating. { $extra ->
    *[other] The commune's leaders have been alerted.
 } If you wish, you can send detailed feedback; how it is handled will be published without naming you.
 
-rating-q-overall = Overall, how satisfied are you with how your dossier was handled?
-rating-a-overall-4 = Very satisfied
-rating-a-overall-3 = Satisfied
-rating-a-overall-2 = Neutral
-rating-a-overall-1 = Not satisfied
-rating-q-timeliness = When did you get the result, compared with the promised date?
-rating-a-timeliness-early = Earlier than promised
-rating-a-timeliness-on_time = On the promised date
-rating-a-timeliness-late_notified = Late, with notice and an apology
-rating-a-timeliness-late_unnotified = Late, without notice
-rating-q-attitude = How was the attitude of the officials who received and returned it?
-rating-a-attitude-4 = Very courteous and helpful
-rating-a-attitude-3 = Courteous
-rating-a-attitude-2 = Neutral
-rating-a-attitude-1 = Disrespectful, arrogant or obstructive
-rating-q-guidance = Was the guidance on documents and steps clear?
-rating-a-guidance-4 = Very clear and complete
-rating-a-guidance-3 = Clear
-rating-a-guidance-2 = Acceptable
-rating-a-guidance-1 = Unclear, I had to come back several times
-rating-q-extra = Were you asked or hinted to pay anything beyond the official fees?
-rating-a-extra-yes = Yes
-rating-a-extra-no = No
-rating-q-comment = Anything else you would like to tell us? Type it, or press "Skip".
-
-rating-alert = Rating alert: dossier { $code } ({ $procedure }, { $commune }) — { $overall ->
-    [1] the citizen is NOT SATISFIED
-    [2] rated Neutral
-    [3] rated Satisfied
-   *[4] rated Very satisfied
-}{ $extra ->
-    [yes] ; the citizen reports being HINTED TO PAY EXTRA
-   *[other] {""}
-}.{ $hasComment ->
+rating-alert = Rating alert: dossier { $code } ({ $procedure }, { $commune }) — { $reasons }.{ $hasComment ->
     [yes] {" "}Comment: "{ $comment }"
    *[other] {""}
 }
     Please look into it and answer the citizen.
 
+rating-import-created = Saved questionnaire { $key }: { $count } questions. To ask it, set RATING_QUESTIONNAIRE={ $key } and restart the service.
+rating-import-unchanged = Questionnaire { $key } is already saved, identical to the file: nothing changed.
 rating-cmd-hailong = satisfaction figures: /hailong [commune code] [2026-03 | quý 1/2026 | H1 2026]
 rating-hailong-no-scope = Your account has no commune assigned yet, so there are no figures to show.
 rating-hailong-out-of-scope = Sorry, { $role ->
@@ -85,10 +54,40 @@ rating-figures =
       • early: { $early } ({ $earlyPct })
       • on time: { $onTime } ({ $onTimePct })
       • late: { $late } ({ $latePct })
-    Ratings: { $rated } (rating rate { $ratingRatePct })
-      • very satisfied: { $veryHappy }
-      • satisfied: { $happy }
-      • neutral: { $neutral }
-      • not satisfied: { $unhappy }
+    Ratings: { $rated } (rating rate { $ratingRatePct }), on the national 3-level scale:
+      • very satisfied: { $verySatisfied } ({ $verySatisfiedPct })
+      • satisfied: { $satisfied } ({ $satisfiedLevelPct })
+      • not satisfied: { $unsatisfied } ({ $unsatisfiedPct })
     Satisfied (very satisfied + satisfied): { $satisfiedPct }
     Reports of being hinted to pay extra: { $extra }
+
+## Charts sent with /hailong and on the public page
+
+rating-level-very_satisfied = Very satisfied
+rating-level-satisfied = Satisfied
+rating-level-unsatisfied = Not satisfied
+chart-month = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}{ $withYear ->
+    [yes] {" "}{ $year }
+   *[no] {""}
+}
+chart-satisfied = Satisfied (very satisfied + satisfied)
+chart-in-time = Results returned on time
+chart-level-share = { $count } · { $pct }%
+chart-satisfaction-title = Satisfaction — { $title }
+chart-satisfaction-subtitle = { $period } · { $rated } ratings, national 3-level scale
+chart-satisfaction-levels = Share of each level
+chart-satisfaction-trend = Satisfied, month by month (%)
+chart-satisfaction-alt = Satisfaction chart of { $title }, { $period }: { $rated } ratings, { $satisfiedPct }% satisfied, { $unsatisfiedPct }% not satisfied.

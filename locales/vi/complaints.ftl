@@ -174,18 +174,13 @@ complaints-reopen-expired = Đã quá { $days } ngày kể từ khi phản ánh 
 
 ## Public results
 
-complaints-public-title = Kết quả xử lý phản ánh, kiến nghị
 complaints-public-intro = Kết quả giải quyết phản ánh, kiến nghị của người dân năm { $year }. Không công bố tên người phản ánh và nội dung gốc.
-complaints-public-commune-title = Kết quả xử lý phản ánh, kiến nghị — { $commune }
-complaints-public-figures = Số liệu năm { $year }
 complaints-public-received = Tiếp nhận
 complaints-public-resolved = Đã giải quyết
 complaints-public-ontime = Đúng hạn
 complaints-public-avgdays = Trung bình (ngày làm việc)
-complaints-public-list = Phản ánh đã giải quyết
 complaints-public-none = Chưa có phản ánh nào được giải quyết trong năm { $year }.
 complaints-public-item-dates = Gửi { $filed } · Giải quyết { $resolved } · { $days } ngày làm việc
-complaints-public-all = ← Tất cả xã, phường
 complaints-public-unknown-commune = Không tìm thấy xã, phường có mã "{ $code }".
 complaints-public-bad-year = Năm không hợp lệ. Ví dụ: ?nam=2026
 complaints-public-chat-figures = { $commune }: tiếp nhận { $received }, đã giải quyết { $resolved }, đúng hạn { $ontime }, trung bình { $avg } ngày làm việc.

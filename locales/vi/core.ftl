@@ -31,4 +31,6 @@ refused-role = Xin lỗi, lệnh này chỉ dành cho { $allowed }. Tài khoản
 refused-hint-signup = Nếu anh/chị là cán bộ, hãy gửi /dangky kèm mã mời do quản trị cấp.
 console-banner = Trò chuyện trên cửa sổ lệnh với tư cách người dùng "{ $user }". Gõ số để bấm nút, /thoat để thoát.
 console-start = Dịch vụ đang chạy (kiểm tra: { $url }/healthz). Chưa cấu hình Telegram hay Zalo nên mở kênh trò chuyện trên cửa sổ lệnh.
+console-file-saved = [tệp đã lưu: { $path } ({ $bytes } byte)]
+console-image-saved = [ảnh đã lưu: { $path } — { $alt }]
 rate-limited = Anh/chị đang gửi tin nhắn quá nhanh. Vui lòng chờ một phút rồi gửi tiếp.

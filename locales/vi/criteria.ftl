@@ -128,7 +128,8 @@ criteria-xlsx-caption = Báo cáo tháng { $month } của { $count } xã: tiến
 criteria-xlsx-title = Báo cáo "Chính quyền thân thiện" tháng { $month }
 criteria-xlsx-sheet-summary = Tổng hợp xã
 criteria-xlsx-sheet-progress = Tiến độ tiêu chí
-criteria-xlsx-sheet-satisfaction = Mức độ hài lòng
+criteria-xlsx-sheet-satisfaction = Hài lòng (thang quốc gia)
+criteria-xlsx-sheet-answers = Câu trả lời phiếu đánh giá
 criteria-xlsx-sheet-complaints = Phản ánh, kiến nghị
 criteria-xlsx-yes = Có
 criteria-xlsx-no = Không
@@ -157,12 +158,14 @@ criteria-xlsx-early = Trước hạn
 criteria-xlsx-on-time = Đúng hạn
 criteria-xlsx-late = Trễ hạn
 criteria-xlsx-rated = Lượt đánh giá
-criteria-xlsx-very-happy = Rất hài lòng
-criteria-xlsx-happy = Hài lòng
-criteria-xlsx-neutral = Bình thường
-criteria-xlsx-unhappy = Không hài lòng
 criteria-xlsx-satisfied-pct = Tỷ lệ hài lòng (%)
-criteria-xlsx-on-time-pct = Tỷ lệ đúng hạn (%)
+criteria-xlsx-unsatisfied-pct = Tỷ lệ không hài lòng (%)
+criteria-xlsx-in-time-pct = Tỷ lệ đúng hạn, kể cả trước hạn (%)
+criteria-xlsx-questionnaire = Phiếu đánh giá
+criteria-xlsx-question = Câu hỏi
+criteria-xlsx-answer = Câu trả lời
+criteria-xlsx-answer-count = Số lượt
+criteria-xlsx-answer-pct = Tỷ lệ (%)
 criteria-xlsx-extra-payment = Bị gợi ý chi thêm
 criteria-xlsx-received = Tiếp nhận
 criteria-xlsx-resolved = Đã giải quyết
@@ -182,3 +185,35 @@ criteria-cli-unknown-set = Không có bộ tiêu chí { $key }. Xem danh sách: 
 criteria-cli-unknown-communes = Không tìm thấy xã: { $codes }. Không có gì thay đổi.
 criteria-cli-no-communes = Không có xã nào phù hợp. Không có gì thay đổi.
 criteria-cli-used = Đã áp dụng bộ tiêu chí { $key } năm { $year } cho { $count } xã.
+
+## Biểu đồ gửi kèm /tiendo và /xephang
+
+chart-score = { $score }/{ $max }
+chart-not-reported = chưa báo cáo
+chart-stars = { $stars ->
+    [0] chưa đạt mức sao
+   *[other] đạt { $stars } sao
+}
+chart-progress-title = Tiến độ tiêu chí — { $commune }
+chart-progress-subtitle = Tháng { $month } · Bộ tiêu chí { $decision }
+chart-progress-criteria = Điểm tự chấm so với điểm tối đa
+chart-progress-levels = Tổng { $total }/{ $max } điểm, { $stars }
+chart-level-row = Mức { $stars } sao
+chart-level-min = từ { $min } điểm
+chart-floor-line = tối thiểu { $percent }%
+chart-total-line = Tổng: { $total } điểm
+chart-progress-alt = Biểu đồ tiến độ tiêu chí của { $commune }, tháng { $month }: tổng { $total }/{ $max } điểm, { $stars }.
+chart-rank-title = Xếp hạng theo điểm tự chấm, tháng { $month }
+chart-rank-legend = Màu xanh lá: đủ điều kiện công nhận
+chart-rank-set = { $decision } ({ $province })
+chart-rank-subtitle = { $reached }/{ $count } xã đủ điều kiện công nhận{ $hasTarget ->
+    [yes] , mục tiêu { $target }%
+   *[no] {""}
+}{ $cut ->
+    [yes] ; hiện { $shown } xã đứng đầu
+   *[no] {""}
+}
+chart-rank-row = { $rank }. { $commune }
+chart-rank-note = { $total } · { $stars }
+chart-recognition-line = ngưỡng công nhận { $points }
+chart-rank-alt = Biểu đồ xếp hạng { $count } xã theo điểm tự chấm, tháng { $month }: { $recognized } xã đủ điều kiện công nhận, cao nhất { $best } ({ $total } điểm).

@@ -97,6 +97,7 @@ dossier-registered =
         • Zalo: nhắn mã { $zaloCode } cho Zalo OA của xã.
     }
 
+dossier-qr-alt = Mã QR của hồ sơ { $code }: quét để theo dõi hồ sơ và đánh giá sau khi nhận kết quả.
 dossier-problem-due_in_past = Ngày hẹn đã qua. Anh/chị chọn một ngày từ hôm nay trở đi; chưa có gì được lưu.
 dossier-problem-due_not_working_day = Ngày này là ngày nghỉ (thứ Bảy, Chủ nhật hoặc ngày lễ). Anh/chị chọn một ngày làm việc.
 dossier-problem-received_in_future = Thời điểm tiếp nhận nằm ở tương lai. Anh/chị kiểm tra lại.

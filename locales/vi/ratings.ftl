@@ -22,45 +22,14 @@ rating-thanks-concern = Cảm ơn anh/chị đã đánh giá thẳng thắn. { $
    *[other] Lãnh đạo xã đã được báo để xem xét.
 } Nếu muốn, anh/chị có thể gửi phản ánh chi tiết; kết quả xử lý sẽ được công khai, không nêu tên người phản ánh.
 
-rating-q-overall = Nhìn chung, anh/chị có hài lòng với việc giải quyết hồ sơ không?
-rating-a-overall-4 = Rất hài lòng
-rating-a-overall-3 = Hài lòng
-rating-a-overall-2 = Bình thường
-rating-a-overall-1 = Không hài lòng
-rating-q-timeliness = Thời gian trả kết quả so với giấy hẹn?
-rating-a-timeliness-early = Sớm hơn ngày hẹn
-rating-a-timeliness-on_time = Đúng ngày hẹn
-rating-a-timeliness-late_notified = Trễ hẹn, có thông báo, xin lỗi
-rating-a-timeliness-late_unnotified = Trễ hẹn, không được thông báo
-rating-q-attitude = Thái độ của cán bộ tiếp nhận, trả kết quả?
-rating-a-attitude-4 = Rất lịch sự, tận tình
-rating-a-attitude-3 = Lịch sự
-rating-a-attitude-2 = Bình thường
-rating-a-attitude-1 = Thiếu tôn trọng, hách dịch, gây khó dễ
-rating-q-guidance = Cán bộ hướng dẫn hồ sơ, thủ tục có rõ ràng không?
-rating-a-guidance-4 = Rất rõ ràng, đầy đủ
-rating-a-guidance-3 = Rõ ràng
-rating-a-guidance-2 = Tạm được
-rating-a-guidance-1 = Không rõ, phải đi lại nhiều lần
-rating-q-extra = Anh/chị có bị yêu cầu hoặc gợi ý chi thêm tiền ngoài phí, lệ phí quy định không?
-rating-a-extra-yes = Có
-rating-a-extra-no = Không
-rating-q-comment = Anh/chị có góp ý gì thêm không? Gõ góp ý, hoặc bấm "Bỏ qua".
-
-rating-alert = Cảnh báo đánh giá: hồ sơ { $code } ({ $procedure }, { $commune }) — { $overall ->
-    [1] người dân KHÔNG HÀI LÒNG
-    [2] mức Bình thường
-    [3] mức Hài lòng
-   *[4] mức Rất hài lòng
-}{ $extra ->
-    [yes] ; người dân cho biết BỊ GỢI Ý CHI THÊM TIỀN
-   *[other] {""}
-}.{ $hasComment ->
+rating-alert = Cảnh báo đánh giá: hồ sơ { $code } ({ $procedure }, { $commune }) — { $reasons }.{ $hasComment ->
     [yes] {" "}Góp ý: "{ $comment }"
    *[other] {""}
 }
     Đề nghị xem xét, làm rõ và phản hồi người dân.
 
+rating-import-created = Đã lưu phiếu đánh giá { $key }: { $count } câu hỏi. Để hỏi phiếu này, đặt RATING_QUESTIONNAIRE={ $key } rồi khởi động lại dịch vụ.
+rating-import-unchanged = Phiếu đánh giá { $key } đã có, giống hệt tệp: không có gì thay đổi.
 rating-cmd-hailong = số liệu hài lòng: /hailong [mã xã] [2026-03 | quý 1/2026 | 6 tháng đầu năm 2026]
 rating-hailong-no-scope = Tài khoản của anh/chị chưa được giao xã, phường nào nên chưa có số liệu để xem.
 rating-hailong-out-of-scope = Xin lỗi, { $role ->
@@ -85,10 +54,27 @@ rating-figures =
       • trước hạn: { $early } ({ $earlyPct })
       • đúng hạn: { $onTime } ({ $onTimePct })
       • trễ hạn: { $late } ({ $latePct })
-    Lượt đánh giá: { $rated } (tỷ lệ đánh giá { $ratingRatePct })
-      • rất hài lòng: { $veryHappy }
-      • hài lòng: { $happy }
-      • bình thường: { $neutral }
-      • không hài lòng: { $unhappy }
+    Lượt đánh giá: { $rated } (tỷ lệ đánh giá { $ratingRatePct }), theo thang 3 mức quốc gia:
+      • rất hài lòng: { $verySatisfied } ({ $verySatisfiedPct })
+      • hài lòng: { $satisfied } ({ $satisfiedLevelPct })
+      • không hài lòng: { $unsatisfied } ({ $unsatisfiedPct })
     Tỷ lệ hài lòng (rất hài lòng + hài lòng): { $satisfiedPct }
     Phản ánh bị gợi ý chi thêm tiền: { $extra }
+
+## Biểu đồ gửi kèm /hailong và trên trang công khai
+
+rating-level-very_satisfied = Rất hài lòng
+rating-level-satisfied = Hài lòng
+rating-level-unsatisfied = Không hài lòng
+chart-month = T{ $month }{ $withYear ->
+    [yes] /{ $year }
+   *[no] {""}
+}
+chart-satisfied = Hài lòng (rất hài lòng + hài lòng)
+chart-in-time = Trả kết quả đúng hạn
+chart-level-share = { $count } lượt · { $pct }%
+chart-satisfaction-title = Mức độ hài lòng — { $title }
+chart-satisfaction-subtitle = { $period } · { $rated } lượt đánh giá, thang 3 mức quốc gia
+chart-satisfaction-levels = Tỷ lệ từng mức
+chart-satisfaction-trend = Tỷ lệ hài lòng theo tháng (%)
+chart-satisfaction-alt = Biểu đồ mức độ hài lòng của { $title }, { $period }: { $rated } lượt đánh giá, { $satisfiedPct }% hài lòng, { $unsatisfiedPct }% không hài lòng.

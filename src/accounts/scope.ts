@@ -1,7 +1,7 @@
 // Who may see which commune. Officials: their own commune. Managers: the communes and
 // provinces in their scope rows. Admins: everything.
 import type { Account } from '../generated/prisma/client.js';
-import type { Db } from '../db/index.js';
+import type { Db, Tx } from '../db/index.js';
 import { roleOf } from './accounts.js';
 
 /** Commune ids the account may read; citizens get none. */
@@ -30,7 +30,7 @@ export async function canSeeCommune(db: Db, account: Account, communeId: number)
 }
 
 /** Managers whose scope covers the commune (for alerts and escalations). */
-export async function managersOf(db: Db, communeId: number): Promise<Account[]> {
+export async function managersOf(db: Db | Tx, communeId: number): Promise<Account[]> {
   const commune = await db.commune.findUnique({ where: { id: communeId } });
   if (!commune) return [];
   return db.account.findMany({

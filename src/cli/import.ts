@@ -7,6 +7,7 @@ import { importProceduresFile } from '../procedures/import.js';
 import { importAssignmentsFile, importCriteriaFile } from '../criteria/import.js';
 import { importDossiersFile } from '../dossiers/import.js';
 import { importReferralsFile } from '../referrals/import.js';
+import { importQuestionnaireFile } from '../ratings/import.js';
 
 const importers: Record<string, Importer> = {
   procedures: importProceduresFile,
@@ -14,6 +15,7 @@ const importers: Record<string, Importer> = {
   criteria: importCriteriaFile,
   assignments: importAssignmentsFile,
   dossiers: importDossiersFile,
+  questionnaire: importQuestionnaireFile,
 };
 
 export const importCommand: CliCommand = {

@@ -75,20 +75,23 @@ export async function complaintFigures(db: Db, communeIds: number[], from: Date,
   });
 }
 
-/** The latest resolved complaints of the communes in [from, to): what may be published, nothing more. */
+/** The latest resolved complaints of the communes in [from, to), newest first, a page at a time: what may be published, nothing more. */
 export async function publishedResolutions(
   db: Db,
   communeIds: number[],
   from: Date,
   to: Date,
   limit: number,
+  offset = 0,
 ): Promise<PublishedResolution[]> {
   const [rows, calendar] = await Promise.all([
     db.complaint.findMany({
       where: resolvedIn(communeIds, from, to),
       select: { code: true, communeId: true, category: true, createdAt: true, resolvedAt: true, resolution: true },
-      orderBy: { resolvedAt: 'desc' },
+      // The code breaks ties, so that pages never repeat or skip an item.
+      orderBy: [{ resolvedAt: 'desc' }, { code: 'asc' }],
       take: limit,
+      skip: offset,
     }),
     WorkingCalendar.load(db),
   ]);

@@ -1,12 +1,24 @@
-// /congkhai in the chat: the same published figures and results as the web page, shortened
+// /congkhai in the chat: the published complaint figures and results of the web page, shortened
 // for a phone screen, with a link to the page when the service has a public address.
 import type { Ctx, Reply } from '../conversation/types.js';
-import { formatVnDate } from '../shared/vntime.js';
+import type { Services } from '../services.js';
+import type { Locale } from '../i18n/index.js';
+import { formatVnDate, vnDate } from '../shared/vntime.js';
+import { yearRange } from '../shared/periods.js';
 import { matchCommunes } from './communes.js';
 import { complaintFigures, publishedResolutions, type CommuneComplaintFigures } from './figures.js';
-import { currentYear, figureText, yearRange } from './public-page.js';
 
 const CHAT_ITEMS = 10;
+
+function currentYear(services: Pick<Services, 'clock'>): number {
+  return Number(vnDate(services.clock.now()).slice(0, 4));
+}
+
+/** "—" for a figure that has no value yet (nothing resolved), else the number (comma decimal in Vietnamese). */
+function figureText(services: Pick<Services, 'i18n'>, value: number | null, suffix = '', locale: Locale = 'vi'): string {
+  if (value === null) return services.i18n.t(locale, 'complaints-no-value');
+  return `${locale === 'vi' ? String(value).replace('.', ',') : String(value)}${suffix}`;
+}
 /** Above this many communes the overview asks for one commune instead of listing them all. */
 const CHAT_COMMUNES = 20;
 

@@ -73,6 +73,14 @@ export const envSchema = z
     COMPLAINTS_PER_DAY: intIn(1, 1000, 5),
     /// YAML list of complaint categories and their deadlines; default prisma/seed/complaint-categories.yaml.
     COMPLAINT_CATEGORIES_FILE: optionalString,
+    /// Key of the rating questionnaire asked after a transaction (prisma/seed/questionnaires/).
+    RATING_QUESTIONNAIRE: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, { message: 'must be a questionnaire key such as mot-cua-2025' })
+      .default('mot-cua-2025'),
+    /// Where the console channel writes the files and pictures replies carry.
+    EXPORT_DIR: z.string().trim().min(1).default('./data/exports'),
     OUTBOX_MAX_ATTEMPTS: intIn(1, 100, 8),
     /// Messages one account may send per minute before being asked to slow down.
     RATE_LIMIT_MESSAGES_PER_MINUTE: intIn(1, 10_000, 30),

@@ -45,13 +45,22 @@ export interface ReplyDocument {
   base64: string;
 }
 
+/** A PNG picture: a chart, a receipt's QR code. */
+export interface ReplyImage {
+  /** Name when saved or uploaded, ending in .png. */
+  filename: string;
+  /** base64, like a document. */
+  base64: string;
+  /** What it shows, in words: the photo's caption, and what the console prints. */
+  alt: string;
+}
+
 export interface Reply {
   text: string;
   /** Rows of buttons. */
   buttons?: Button[][];
   document?: ReplyDocument;
-  /** A PNG picture (QR codes), base64. */
-  imagePngBase64?: string;
+  image?: ReplyImage;
 }
 
 export interface DialogueInput {

@@ -10,6 +10,8 @@ import { setOfCommune } from './model.js';
 import { loadCommuneStates } from './state.js';
 import { monthLabel, ownerName, personName, progressText } from './format.js';
 import { rankingText } from './ranking.js';
+import { progressAlt, progressChart, rankingAlt, rankingChart } from './charts.js';
+import { chartImage, fileSlug } from '../charts/render.js';
 import { ownedCriteria, type OwnedCriterion } from './reports.js';
 import { reportFlow, startReport } from './report-flow.js';
 import { communeInScope, pickCommune } from './pick.js';
@@ -67,7 +69,13 @@ async function progress(ctx: Ctx, communeId: number): Promise<Reply[]> {
   const { db } = ctx.services;
   const { states, owners: people } = await loadCommuneStates(db, [communeId], thisMonth(ctx));
   if (!states.length) return [await noSet(ctx, communeId)];
-  return [{ text: progressText(ctx.t, states[0], people) }];
+  const [state] = states;
+  const image = await chartImage(
+    progressChart(ctx.t, state),
+    `${fileSlug('tien-do', state.commune.code, state.month)}.png`,
+    progressAlt(ctx.t, state),
+  );
+  return [{ text: progressText(ctx.t, state, people), image }];
 }
 
 async function noSet(ctx: Ctx, communeId: number): Promise<Reply> {
@@ -80,7 +88,10 @@ async function ranking(ctx: Ctx): Promise<Reply[]> {
   if (!scope.length) return [{ text: ctx.t('criteria-no-scope') }];
   const month = thisMonth(ctx);
   const { states } = await loadCommuneStates(ctx.services.db, scope, month);
-  return [{ text: rankingText(ctx.t, states, month, scope.length - states.length) }];
+  const text = rankingText(ctx.t, states, month, scope.length - states.length);
+  if (!states.length) return [{ text }];
+  const image = await chartImage(rankingChart(ctx.t, states, month), `${fileSlug('xep-hang', month)}.png`, rankingAlt(ctx.t, states, month));
+  return [{ text, image }];
 }
 
 /** "2026-11", "11/2026" or nothing (this month). */
@@ -98,7 +109,7 @@ async function workbook(ctx: Ctx, args: string): Promise<Reply[]> {
   if (!month) return [{ text: ctx.t('criteria-xlsx-bad-month') }];
   const scope = await communeIdsInScope(ctx.services.db, ctx.account);
   if (!scope.length) return [{ text: ctx.t('criteria-no-scope') }];
-  const document = await monthlyReport(ctx.services, ctx.t, scope, month);
+  const document = await monthlyReport(ctx.services, ctx.t, ctx.locale, scope, month);
   return [{ text: ctx.t('criteria-xlsx-caption', { month: monthLabel(month), count: scope.length }), document }];
 }
 

@@ -9,6 +9,7 @@ import { upsertProcedures } from '../procedures/catalogue-service.js';
 import { loadSeedReferrals } from '../referrals/referrals.js';
 import { upsertReferrals } from '../referrals/store.js';
 import { seedCriteriaSets, seedDemoCriteria } from '../criteria/seed.js';
+import { seedQuestionnaires } from '../ratings/seed.js';
 
 export type SeedServices = Pick<Services, 'db' | 'config' | 'clock'>;
 type Seeder = (services: SeedServices) => Promise<void>;
@@ -54,7 +55,7 @@ const seedDemoProvince: Seeder = async ({ db, config }) => {
 };
 
 /** In order: later seeders may rely on earlier ones (demo data on communes). */
-const seeders: Seeder[] = [seedProcedures, seedReferrals, seedHolidays, seedDemoProvince, seedCriteriaSets, seedDemoCriteria];
+const seeders: Seeder[] = [seedProcedures, seedReferrals, seedHolidays, seedDemoProvince, seedCriteriaSets, seedDemoCriteria, seedQuestionnaires];
 
 export async function seedDatabase(services: SeedServices): Promise<void> {
   for (const seed of seeders) await seed(services);

@@ -171,7 +171,9 @@ async function register(ctx: Ctx, data: HosoData): Promise<Reply[]> {
           zaloCode: done.zaloCode,
         }),
       };
-      return [done.qrPngBase64 ? { ...reply, imagePngBase64: done.qrPngBase64 } : reply];
+      if (!done.qrPngBase64) return [reply];
+      const image = { filename: `qr-${done.code}.png`, base64: done.qrPngBase64, alt: ctx.t('dossier-qr-alt', { code: done.code }) };
+      return [{ ...reply, image }];
     } catch (error) {
       const problem = dossierProblem(error);
       if (!problem) throw error;

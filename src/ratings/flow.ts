@@ -1,26 +1,24 @@
-// The rating dialogue, the same on every channel: buttons for each question, state in the
-// database (DialogueState), stored only at the end. It starts from a dossier the person has
-// proven to hold (receipt link or code) or follows (the pushed request's button).
-import type { MessageId } from '../i18n/index.js';
+// The rating dialogue, the same on every channel: the configured questionnaire's questions one
+// by one with a button per answer, state in the database (DialogueState), stored only at the
+// end. It starts from a dossier the person has proven to hold (receipt link or code) or follows
+// (the pushed request's button). The dialogue keeps the questionnaire version it started with.
 import { z } from 'zod';
+import type { MessageId } from '../i18n/index.js';
 import type { ButtonRoute, Ctx, FlowSpec, Reply } from '../conversation/types.js';
 import { button, column } from '../conversation/replies.js';
 import type { Dossier } from '../generated/prisma/client.js';
-import { ask, answerOf, MAX_COMMENT_CHARS, questions, SKIP_COMMENT, timelinessValues, type Answers, type Step } from './questions.js';
+import { ask, answerOf, COMMENT_STEP, nextStep, SKIP_COMMENT } from './questions.js';
+import { loadQuestionnaire, type Answers, type Questionnaire } from './questionnaire.js';
 import { RATE_BUTTON_PREFIX } from './request.js';
-import { needsAttention, submitRating, type RatingInput } from './store.js';
+import { submitRating } from './store.js';
 
 export const RATING_FLOW = 'rating';
 
-const level = z.number().int().min(1).max(4);
-/** The dialogue's stored answers so far. */
+/** The dialogue's stored state. */
 const stateSchema = z.object({
   dossierId: z.number().int(),
-  overall: level.optional(),
-  timeliness: z.enum(timelinessValues).optional(),
-  attitude: level.optional(),
-  guidance: level.optional(),
-  askedExtra: z.boolean().optional(),
+  questionnaire: z.string(),
+  answers: z.record(z.string(), z.string()),
 });
 
 /**
@@ -37,72 +35,78 @@ function notRateable(ctx: Ctx, dossier: Dossier): MessageId | null {
   return null;
 }
 
+/** The version new dialogues ask (checked to exist at start-up). */
+async function activeQuestionnaire(ctx: Ctx): Promise<Questionnaire> {
+  const key = ctx.services.config.RATING_QUESTIONNAIRE;
+  const q = await loadQuestionnaire(ctx.services.db, key);
+  if (!q) throw new Error(`questionnaire ${key} is missing`);
+  return q;
+}
+
 export async function startRating(ctx: Ctx, dossier: Dossier): Promise<Reply[]> {
   const refusal = notRateable(ctx, dossier);
   if (refusal) {
     await ctx.clearDialogue();
     return [{ text: ctx.t(refusal) }];
   }
-  await ctx.setDialogue(RATING_FLOW, 'overall', { dossierId: dossier.id });
-  const first = ask(ctx.t, 'overall');
-  return [{ text: `${ctx.t('rating-intro', { code: dossier.code })}\n\n${first.text}`, buttons: first.buttons }];
+  const q = await activeQuestionnaire(ctx);
+  const first = q.questions[0].id;
+  await ctx.setDialogue(RATING_FLOW, first, { dossierId: dossier.id, questionnaire: q.key, answers: {} });
+  const question = ask(ctx.t, ctx.locale, q, first)!;
+  return [{ text: `${ctx.t('rating-intro', { code: dossier.code })}\n\n${question.text}`, buttons: question.buttons }];
 }
 
 export const ratingFlow: FlowSpec = {
   name: RATING_FLOW,
   async onInput(ctx, state, input) {
-    const step = state.step as Step;
     const parsed = stateSchema.safeParse(state.data);
-    if (!parsed.success) {
+    const q = parsed.success ? await loadQuestionnaire(ctx.services.db, parsed.data.questionnaire) : null;
+    const step = state.step;
+    if (!parsed.success || !q || !ask(ctx.t, ctx.locale, q, step)) {
       await ctx.clearDialogue();
       return [{ text: ctx.t('button-expired') }];
     }
-    const { dossierId, ...answers } = parsed.data;
-    if (step === 'comment') {
-      if (input.payload === SKIP_COMMENT) return finish(ctx, dossierId, answers, null);
+    const { dossierId, answers } = parsed.data;
+    if (step === COMMENT_STEP) {
+      if (input.payload === SKIP_COMMENT) return finish(ctx, q, dossierId, answers, null);
       const comment = input.text?.trim();
-      if (!comment) return [again(ctx, step)];
-      if (comment.length > MAX_COMMENT_CHARS) return [{ text: ctx.t('rating-comment-too-long', { max: MAX_COMMENT_CHARS }) }];
-      return finish(ctx, dossierId, answers, comment);
+      if (!comment) return [again(ctx, q, step)];
+      const max = q.comment!.maxChars;
+      if (comment.length > max) return [{ text: ctx.t('rating-comment-too-long', { max }) }];
+      return finish(ctx, q, dossierId, answers, comment);
     }
-    const question = questions[step];
-    if (!question) {
-      await ctx.clearDialogue();
-      return [{ text: ctx.t('button-expired') }];
-    }
-    const value = answerOf(step, input.payload);
-    if (value === null) return [again(ctx, step)];
-    const next = question.next;
-    await ctx.setDialogue(RATING_FLOW, next, { dossierId, ...question.apply(answers, value) });
-    return [ask(ctx.t, next)];
+    const value = answerOf(q, step, input.payload);
+    if (value === null) return [again(ctx, q, step)];
+    const answered = { ...answers, [step]: value };
+    const next = nextStep(q, step);
+    if (next === null) return finish(ctx, q, dossierId, answered, null);
+    await ctx.setDialogue(RATING_FLOW, next, { dossierId, questionnaire: q.key, answers: answered });
+    return [ask(ctx.t, ctx.locale, q, next)!];
   },
 };
 
 /** Typed text or a stale button while a question waits: the same question again. */
-function again(ctx: Ctx, step: Step): Reply {
-  const q = ask(ctx.t, step);
-  return { text: `${ctx.t('rating-use-buttons')}\n\n${q.text}`, buttons: q.buttons };
+function again(ctx: Ctx, q: Questionnaire, step: string): Reply {
+  const question = ask(ctx.t, ctx.locale, q, step)!;
+  return { text: `${ctx.t('rating-use-buttons')}\n\n${question.text}`, buttons: question.buttons };
 }
 
-async function finish(ctx: Ctx, dossierId: number, answers: Answers, comment: string | null): Promise<Reply[]> {
+async function finish(ctx: Ctx, q: Questionnaire, dossierId: number, answers: Answers, comment: string | null): Promise<Reply[]> {
   await ctx.clearDialogue();
   const dossier = await ctx.services.db.dossier.findUnique({ where: { id: dossierId } });
-  const { overall, timeliness, attitude, guidance, askedExtra } = answers;
-  if (!dossier || !overall || !timeliness || !attitude || !guidance || askedExtra === undefined) {
-    return [{ text: ctx.t('button-expired') }];
-  }
-  const rating: RatingInput = { overall, timeliness, attitude, guidance, askedExtra, comment };
-  const result = await submitRating(ctx.services, dossier, ctx.account, rating);
-  if (result === 'already_rated') return [{ text: ctx.t('rating-already') }];
-  if (result === 'expired') return [{ text: ctx.t('dossier-open-expired') }];
-  if (!needsAttention(rating)) return [{ text: ctx.t('rating-thanks') }];
+  if (!dossier) return [{ text: ctx.t('button-expired') }];
+  const result = await submitRating(ctx.services, dossier, ctx.account, { questionnaire: q, answers, comment });
+  if (result.status !== 'stored') return [{ text: ctx.t(notStored[result.status]) }];
+  if (!result.alerted) return [{ text: ctx.t('rating-thanks') }];
   return [
     {
-      text: ctx.t('rating-thanks-concern', { extra: askedExtra ? 'yes' : 'no' }),
+      text: ctx.t('rating-thanks-concern', { extra: result.askedExtra ? 'yes' : 'no' }),
       buttons: column([button(ctx.t('rating-button-complain'), complaintPayload(dossier.code))]),
     },
   ];
 }
+
+const notStored = { incomplete: 'button-expired', already_rated: 'rating-already', expired: 'dossier-open-expired' } as const;
 
 /** `rt:<dossier id>` from a pushed request or reminder: only the dossier's follower may use it. */
 export const rateButton: ButtonRoute = {

@@ -1,17 +1,16 @@
 // The monthly report a manager asks for with /baocao: criteria progress (per commune and per
-// commune × criterion), satisfaction and complaint figures of the communes in their scope.
-import type { MessageId, Translate } from '../i18n/index.js';
+// commune × criterion), satisfaction on the national 3-level scale, how each question of the
+// rating questionnaire was answered, and complaint figures of the communes in their scope.
 import type { Services } from '../services.js';
 import type { ReplyDocument } from '../conversation/types.js';
 import { nextMonth, vnInstant } from '../shared/vntime.js';
-import { satisfactionFigures, type SatisfactionFigures } from '../ratings/figures.js';
+import { countsByCommune, emptyCounts, figuresOf, sumCounts, type SatisfactionFigures } from '../ratings/figures.js';
+import { answerCounts, type AnswerCount } from '../ratings/answers.js';
+import type { Locale, MessageId, Translate } from '../i18n/index.js';
 import { complaintFigures, type CommuneComplaintFigures } from '../complaints/figures.js';
 import { loadCommuneStates, type CommuneState, type CriterionState, type OwnerInfo } from '../criteria/state.js';
 import { monthLabel, ownerName } from '../criteria/format.js';
 import { addSheet, newWorkbook, toBase64, type Column } from './workbook.js';
-
-/** Satisfaction figures are asked per commune; this many at a time. */
-const PARALLEL = 8;
 
 interface CommuneRef {
   id: number;
@@ -19,15 +18,22 @@ interface CommuneRef {
   name: string;
 }
 
-export async function monthlyReport(services: Pick<Services, 'db'>, t: Translate, communeIds: number[], month: string): Promise<ReplyDocument> {
+export async function monthlyReport(
+  services: Pick<Services, 'db'>,
+  t: Translate,
+  locale: Locale,
+  communeIds: number[],
+  month: string,
+): Promise<ReplyDocument> {
   const { db } = services;
   const from = vnInstant(`${month}-01`);
   const to = vnInstant(`${nextMonth(month)}-01`);
   const communes = await db.commune.findMany({ where: { id: { in: communeIds } }, select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } });
   const ids = communes.map((c) => c.id);
-  const [{ states, owners }, satisfaction, complaints] = await Promise.all([
+  const [{ states, owners }, satisfaction, answers, complaints] = await Promise.all([
     loadCommuneStates(db, ids, month),
     satisfactionByCommune(services, communes, from, to),
+    answerCounts(db, ids, from, to, locale),
     complaintFigures(db, ids, from, to),
   ]);
 
@@ -36,6 +42,7 @@ export async function monthlyReport(services: Pick<Services, 'db'>, t: Translate
   const pairs = states.flatMap((state) => state.criteria.map((c) => ({ state, c })));
   addSheet(wb, t('criteria-xlsx-sheet-progress'), progressColumns(t, owners), pairs);
   addSheet(wb, t('criteria-xlsx-sheet-satisfaction'), satisfactionColumns(t), satisfaction);
+  addSheet(wb, t('criteria-xlsx-sheet-answers'), answerColumns(t), answers);
   addSheet(wb, t('criteria-xlsx-sheet-complaints'), complaintColumns(t), complaints);
   return {
     filename: `bao-cao-cqtt-${month}.xlsx`,
@@ -88,18 +95,15 @@ function progressColumns(t: Translate, owners: Map<number, OwnerInfo>): Column<{
 
 type SatisfactionRow = { commune: CommuneRef | null; f: SatisfactionFigures };
 
-/** One row per commune and a total row (the total is computed over all dossiers, not averaged). */
+/** One row per commune and a total row (the total sums the dossiers, it does not average rates). */
 async function satisfactionByCommune(services: Pick<Services, 'db'>, communes: CommuneRef[], from: Date, to: Date): Promise<SatisfactionRow[]> {
-  const rows: SatisfactionRow[] = [];
-  for (let i = 0; i < communes.length; i += PARALLEL) {
-    const batch = communes.slice(i, i + PARALLEL);
-    const figures = await Promise.all(batch.map((c) => satisfactionFigures(services.db, [c.id], from, to)));
-    batch.forEach((commune, j) => rows.push({ commune, f: figures[j] }));
-  }
-  if (communes.length > 1) rows.push({ commune: null, f: await satisfactionFigures(services.db, communes.map((c) => c.id), from, to) });
+  const counts = await countsByCommune(services.db, communes.map((c) => c.id), from, to);
+  const rows: SatisfactionRow[] = communes.map((commune) => ({ commune, f: figuresOf(counts.get(commune.id) ?? emptyCounts()) }));
+  if (communes.length > 1) rows.push({ commune: null, f: figuresOf(sumCounts(counts.values())) });
   return rows;
 }
 
+/** On the national scale: Rất hài lòng / Hài lòng / Không hài lòng (old 4-level ratings mapped, see README). */
 function satisfactionColumns(t: Translate): Column<SatisfactionRow>[] {
   const n = (header: MessageId, value: (f: SatisfactionFigures) => number | null, numFmt?: string): Column<SatisfactionRow> => ({
     header: t(header),
@@ -114,14 +118,24 @@ function satisfactionColumns(t: Translate): Column<SatisfactionRow>[] {
     n('criteria-xlsx-early', (f) => f.early),
     n('criteria-xlsx-on-time', (f) => f.onTime),
     n('criteria-xlsx-late', (f) => f.late),
+    n('criteria-xlsx-in-time-pct', (f) => f.inTimePct, '0.0'),
     n('criteria-xlsx-rated', (f) => f.rated),
-    n('criteria-xlsx-very-happy', (f) => f.levels.veryHappy),
-    n('criteria-xlsx-happy', (f) => f.levels.happy),
-    n('criteria-xlsx-neutral', (f) => f.levels.neutral),
-    n('criteria-xlsx-unhappy', (f) => f.levels.unhappy),
+    n('rating-level-very_satisfied', (f) => f.levels.very_satisfied),
+    n('rating-level-satisfied', (f) => f.levels.satisfied),
+    n('rating-level-unsatisfied', (f) => f.levels.unsatisfied),
     n('criteria-xlsx-satisfied-pct', (f) => f.satisfiedPct, '0.0'),
-    n('criteria-xlsx-on-time-pct', (f) => f.onTimePct, '0.0'),
+    n('criteria-xlsx-unsatisfied-pct', (f) => f.levelPct.unsatisfied, '0.0'),
     n('criteria-xlsx-extra-payment', (f) => f.extraPayment),
+  ];
+}
+
+function answerColumns(t: Translate): Column<AnswerCount>[] {
+  return [
+    { header: t('criteria-xlsx-questionnaire'), width: 36, value: (r) => r.questionnaire },
+    { header: t('criteria-xlsx-question'), width: 26, value: (r) => r.question },
+    { header: t('criteria-xlsx-answer'), width: 36, value: (r) => r.answer },
+    { header: t('criteria-xlsx-answer-count'), width: 12, value: (r) => r.count },
+    { header: t('criteria-xlsx-answer-pct'), width: 12, value: (r) => r.percent, numFmt: '0.0' },
   ];
 }
 

@@ -53,3 +53,8 @@ export function parsePeriod(text: string, now: Date): Period | null {
   }
   return null;
 }
+
+/** The Vietnamese calendar year as [from, to). */
+export function yearRange(year: number): { from: Date; to: Date } {
+  return { from: vnInstant(`${year}-01-01`), to: vnInstant(`${year + 1}-01-01`) };
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Account } from '../../src/generated/prisma/client.js';
 import { buildServer } from '../../src/http/server.js';
-import { complaintPages } from '../../src/complaints/public-page.js';
+import { publicPages } from '../../src/public/page.js';
 import { accountOf, citizen, fileByConsole, makeWorld, manager, official, pushesTo, session, type World } from './support.js';
 
 const DAY = 86_400_000;
@@ -175,7 +175,7 @@ describe('the public page', () => {
     const { app } = w;
     const { code } = await fileByConsole(app, 'dan', { commune: 'Tân Tiến', text: 'Kiểm tra ký tự đặc biệt.', anonymous: true });
     await session(app, 'off-tt', [`/xuly ${code}`, '4', '<script>alert("x")</script> & <b>xong</b>']);
-    server = await buildServer(app, [complaintPages]);
+    server = await buildServer(app, [publicPages]);
     await server.listen({ port: 0, host: '127.0.0.1' });
     const address = server.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;

@@ -9,7 +9,9 @@ import { makeProvince, report, type Province } from './fixture.js';
 let p: Province;
 let serial = 0;
 
-async function dossier(commune: string, returnedOn: string, outcome: string, rating?: { overall: number; askedExtra: boolean }) {
+type Level = 'very_satisfied' | 'satisfied' | 'unsatisfied';
+
+async function dossier(commune: string, returnedOn: string, outcome: string, rating?: { level: Level; askedExtra: boolean }) {
   const { db } = p.app;
   const procedure = await db.procedure.findFirstOrThrow();
   serial++;
@@ -31,7 +33,13 @@ async function dossier(commune: string, returnedOn: string, outcome: string, rat
   });
   if (rating) {
     await db.rating.create({
-      data: { dossierId: row.id, accountId: p.citizen.id, timeliness: 'on_time', attitude: 3, guidance: 3, ...rating },
+      data: {
+        dossierId: row.id,
+        accountId: p.citizen.id,
+        questionnaire: 'mot-cua-2025',
+        answers: JSON.stringify({ overall: rating.level, timeliness: 'on_time', attitude: 'polite', guidance: 'clear', extra: rating.askedExtra ? 'yes' : 'no' }),
+        ...rating,
+      },
     });
   }
 }
@@ -74,10 +82,10 @@ beforeAll(async () => {
   }
   await report(p, 'BG-B', 'TC2', '2026-10', 'in_progress', 9);
   await report(p, 'BG-B', 'TC2', '2026-12', 'done', 25); // after the month asked: not in November's report
-  await dossier('BG-A', '2026-11-05', 'early', { overall: 4, askedExtra: false });
-  await dossier('BG-A', '2026-11-12', 'on_time', { overall: 1, askedExtra: true });
+  await dossier('BG-A', '2026-11-05', 'early', { level: 'very_satisfied', askedExtra: false });
+  await dossier('BG-A', '2026-11-12', 'on_time', { level: 'unsatisfied', askedExtra: true });
   await dossier('BG-A', '2026-11-20', 'late');
-  await dossier('BG-B', '2026-10-30', 'on_time', { overall: 3, askedExtra: false }); // October
+  await dossier('BG-B', '2026-10-30', 'on_time', { level: 'satisfied', askedExtra: false }); // October
   await complaint('BG-A', '2026-11-02', '2026-11-06');
   await complaint('BG-A', '2026-11-25');
 });
@@ -86,11 +94,17 @@ afterAll(async () => {
 });
 
 describe('/baocao', () => {
-  it('sends a workbook with four sheets, laid out for reading and printing', async () => {
+  it('sends a workbook with five sheets, laid out for reading and printing', async () => {
     const { reply, wb } = await workbookOf('mgr-province', '2026-11');
     expect(reply.text).toContain('Báo cáo tháng 11/2026 của 4 xã');
     expect(reply.document?.filename).toBe('bao-cao-cqtt-2026-11.xlsx');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp xã', 'Tiến độ tiêu chí', 'Mức độ hài lòng', 'Phản ánh, kiến nghị']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp xã',
+      'Tiến độ tiêu chí',
+      'Hài lòng (thang quốc gia)',
+      'Câu trả lời phiếu đánh giá',
+      'Phản ánh, kiến nghị',
+    ]);
     for (const ws of wb.worksheets) {
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -122,15 +136,26 @@ describe('/baocao', () => {
     expect(bTc2.slice(6, 10)).toEqual(['Đang thực hiện', 9, '10/2026', 'Không']);
   });
 
-  it('has satisfaction and complaint figures for the month', async () => {
+  it('has satisfaction on the national 3-level scale and complaint figures for the month', async () => {
     const { wb } = await workbookOf('mgr-province', '11/2026');
-    const satisfaction = rows(wb.getWorksheet('Mức độ hài lòng')!);
-    expect(satisfaction[0].slice(0, 4)).toEqual(['Mã xã', 'Tên xã', 'Hồ sơ đã trả kết quả', 'Trước hạn']);
+    const satisfaction = rows(wb.getWorksheet('Hài lòng (thang quốc gia)')!);
+    expect(satisfaction[0]).toEqual([
+      'Mã xã', 'Tên xã', 'Hồ sơ đã trả kết quả', 'Trước hạn', 'Đúng hạn', 'Trễ hạn', 'Tỷ lệ đúng hạn, kể cả trước hạn (%)',
+      'Lượt đánh giá', 'Rất hài lòng', 'Hài lòng', 'Không hài lòng', 'Tỷ lệ hài lòng (%)', 'Tỷ lệ không hài lòng (%)', 'Bị gợi ý chi thêm',
+    ]);
     const a = satisfaction.find((r) => r[0] === 'BG-A')!;
-    // returned, early, on time, late, rated, very happy, happy, neutral, unhappy, satisfied %, on time %, extra
-    expect(a.slice(2)).toEqual([3, 1, 1, 1, 2, 1, 0, 0, 1, 50, 33.3, 1]);
-    expect(satisfaction.find((r) => r[0] === 'BG-B')!.slice(2, 7)).toEqual([0, 0, 0, 0, 0]);
+    // returned, early, on time, late, in time %, rated, very satisfied, satisfied, not satisfied, satisfied %, not satisfied %, extra
+    expect(a.slice(2)).toEqual([3, 1, 1, 1, 66.7, 2, 1, 0, 1, 50, 50, 1]);
+    // No dossier returned: the rates are empty cells, not zeros.
+    expect(satisfaction.find((r) => r[0] === 'BG-B')!.slice(2, 8)).toEqual([0, 0, 0, 0, undefined, 0]);
     expect(satisfaction.at(-1)!.slice(0, 3)).toEqual(['', 'Toàn phạm vi', 3]);
+
+    // Every answer of every question, counted over November's ratings (two, both on the 3-level form).
+    const answers = rows(wb.getWorksheet('Câu trả lời phiếu đánh giá')!);
+    expect(answers[0]).toEqual(['Phiếu đánh giá', 'Câu hỏi', 'Câu trả lời', 'Số lượt', 'Tỷ lệ (%)']);
+    const overall = answers.filter((r) => r[1] === 'Mức độ hài lòng').map((r) => r.slice(2));
+    expect(overall).toEqual([['Rất hài lòng', 1, 50], ['Hài lòng', 0, 0], ['Không hài lòng', 1, 50]]);
+    expect(answers.find((r) => r[1] === 'Bị gợi ý chi thêm tiền' && r[2] === 'Có')!.slice(3)).toEqual([1, 50]);
 
     const complaints = rows(wb.getWorksheet('Phản ánh, kiến nghị')!);
     expect(complaints[0]).toEqual(['Mã xã', 'Tên xã', 'Tiếp nhận', 'Đã giải quyết', 'Giải quyết đúng hạn', 'Tỷ lệ đúng hạn (%)', 'Số ngày làm việc bình quân']);

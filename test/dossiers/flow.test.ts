@@ -2,6 +2,8 @@
 // registers a dossier with /hoso, the citizen opens the receipt link and follows it, the
 // official hands the result back, the rating request is pushed, the citizen rates with the
 // buttons, and the manager's /hailong shows it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleSession } from '../support/console.js';
 import { makeWorld, manager, official, session, startPayloadIn, type World } from './support.js';
@@ -28,8 +30,12 @@ describe('dossier → follow → return → rating → figures, on the console c
     expect(out).toContain('Xác nhận tiếp nhận hồ sơ');
     expect(out).toContain('Người nộp: Nguyễn Văn An');
     expect(out).toContain('Đã tiếp nhận hồ sơ HS-260302-');
-    expect(out).toContain('[ảnh PNG đính kèm]');
     code = /Đã tiếp nhận hồ sơ (HS-260302-[A-Z0-9]{5})\./.exec(out)![1];
+    // The console writes the receipt's QR code to a file and prints where.
+    const saved = /\[ảnh đã lưu: (\S+) — Mã QR của hồ sơ (HS-[A-Z0-9-]+)/.exec(out)!;
+    expect(saved[1]).toBe(path.join(w.app.config.EXPORT_DIR, `qr-${code}.png`));
+    expect(saved[2]).toBe(code);
+    expect(readFileSync(saved[1]).subarray(1, 4).toString()).toBe('PNG');
     payload = startPayloadIn(out);
     expect(out).toMatch(/nhắn mã [A-Z2-9]{4}-[A-Z2-9]{4}/);
 
@@ -95,7 +101,8 @@ describe('dossier → follow → return → rating → figures, on the console c
 
     const dossier = await w.app.db.dossier.findUniqueOrThrow({ where: { code }, include: { rating: true } });
     expect(dossier.tokenUsedAt).not.toBeNull();
-    expect(dossier.rating).toMatchObject({ overall: 3, timeliness: 'on_time', attitude: 4, guidance: 4, askedExtra: false, comment: 'Cán bộ hướng dẫn rất nhiệt tình.' });
+    expect(dossier.rating).toMatchObject({ questionnaire: 'mot-cua-2025', level: 'satisfied', askedExtra: false, comment: 'Cán bộ hướng dẫn rất nhiệt tình.' });
+    expect(JSON.parse(dossier.rating!.answers)).toEqual({ overall: 'satisfied', timeliness: 'on_time', attitude: 'very_polite', guidance: 'very_clear', extra: 'no' });
     expect(await w.app.db.outboxMessage.count({ where: { dedupKey: `rating-remind:${dossier.id}` } })).toBe(0);
 
     // A day later nothing more reaches the citizen.

@@ -81,7 +81,7 @@ describe('storing a rating', () => {
     for (const user of ['dan-a', 'dan-b']) {
       await consoleSession(w.app, user, [`/start ${reg.startPayload}`, '1', ...ratingLines({ overall: 1, timeliness: 2, attitude: 2, guidance: 2, extra: 2 }).slice(0, 5)]);
     }
-    const skip = (userId: string): Inbound => ({ channel: 'console', userId, payload: 'rf:c:skip' });
+    const skip = (userId: string): Inbound => ({ channel: 'console', userId, payload: 'rf:skip' });
     const [a, b] = await Promise.all([w.app.conversation.handle(skip('dan-a')), w.app.conversation.handle(skip('dan-b'))]);
     const texts = [a[0].text, b[0].text];
     expect(texts.filter((t) => t.startsWith('Cảm ơn anh/chị đã đánh giá'))).toHaveLength(1);
@@ -92,7 +92,7 @@ describe('storing a rating', () => {
   it('a used token is refused when opened again', async () => {
     const reg = await register(w);
     await returned(w, reg.dossier.id);
-    await consoleSession(w.app, 'dan-c', [`/start ${reg.startPayload}`, '1', ...ratingLines({ overall: 4, timeliness: 1, attitude: 1, guidance: 1, extra: 2 })]);
+    await consoleSession(w.app, 'dan-c', [`/start ${reg.startPayload}`, '1', ...ratingLines({ overall: 3, timeliness: 1, attitude: 1, guidance: 1, extra: 2 })]);
     const before = await w.app.db.dossier.findUniqueOrThrow({ where: { id: reg.dossier.id } });
     const out = await consoleSession(w.app, 'dan-d', [`/start ${reg.startPayload}`, reg.zaloCode]);
     expect(out.match(/Hồ sơ này đã được đánh giá\. Cảm ơn anh\/chị đã góp ý!/g)).toHaveLength(2);
@@ -108,7 +108,7 @@ describe('storing a rating', () => {
     // The citizen is still mid-dialogue at that moment (a dialogue untouched for a day is forgotten).
     await w.app.db.dialogueState.updateMany({ where: { userId: 'dan-e' }, data: { updatedAt: w.clock.now() } });
     try {
-      const replies = await w.app.conversation.handle({ channel: 'console', userId: 'dan-e', payload: 'rf:c:skip' });
+      const replies = await w.app.conversation.handle({ channel: 'console', userId: 'dan-e', payload: 'rf:skip' });
       expect(replies[0].text).toContain('đã hết hạn');
       expect(await w.app.db.rating.count({ where: { dossierId: dossier.id } })).toBe(0);
     } finally {
@@ -121,7 +121,7 @@ describe('storing a rating', () => {
     await returned(w, reg.dossier.id);
     const out = await consoleSession(w.app, 'dan-f', [`/start ${reg.startPayload}`, '1', 'tốt lắm']);
     expect(out).toContain('Anh/chị vui lòng chọn một trong các nút bên dưới');
-    const stale = await w.app.conversation.handle({ channel: 'console', userId: 'dan-f', payload: 'rf:x:yes' });
+    const stale = await w.app.conversation.handle({ channel: 'console', userId: 'dan-f', payload: 'rf:extra:yes' });
     expect(stale[0].text).toContain('Nhìn chung, anh/chị có hài lòng');
   });
 });
@@ -157,7 +157,7 @@ describe('reminders and alerts', () => {
   it('"Không hài lòng" with a report of extra payment alerts the managers in scope and offers a complaint', async () => {
     const { dossier } = await followedDossier(w, 'dan-x');
     await returned(w, dossier.id);
-    await session(w.app, 'dan-x', ['1', ...ratingLines({ overall: 4, timeliness: 4, attitude: 4, guidance: 4, extra: 1 }).slice(0, 5)]);
+    await session(w.app, 'dan-x', ['1', ...ratingLines({ overall: 3, timeliness: 4, attitude: 4, guidance: 4, extra: 1 }).slice(0, 5)]);
     const [thanks] = await w.app.conversation.handle({ channel: 'console', userId: 'dan-x', text: 'Cán bộ gợi ý đưa thêm 200 nghìn.' });
     expect(thanks.text).toContain('Việc gợi ý chi thêm tiền là sai quy định');
     // The complaint button carries the payload agreed with the complaints module.
@@ -167,11 +167,18 @@ describe('reminders and alerts', () => {
     const to = await w.app.db.account.findMany({ where: { id: { in: alerts.map((a) => a.accountId!) } } });
     expect(to.map((a) => a.externalId).sort()).toEqual(['lanhdao-tinh', 'lanhdao-xa']);
     const text = JSON.parse(alerts[0].payload).text as string;
-    expect(text).toContain('KHÔNG HÀI LÒNG');
-    expect(text).toContain('BỊ GỢI Ý CHI THÊM TIỀN');
+    // The answers the questionnaire marks `alert: true`, by their short names.
+    expect(text).toContain('Mức độ hài lòng: Không hài lòng; Bị gợi ý chi thêm tiền: Có');
     expect(text).toContain('Cán bộ gợi ý đưa thêm 200 nghìn.');
     const rating = await w.app.db.rating.findUniqueOrThrow({ where: { dossierId: dossier.id } });
-    expect(rating).toMatchObject({ overall: 1, timeliness: 'late_unnotified', attitude: 1, guidance: 1, askedExtra: true });
+    expect(rating).toMatchObject({ level: 'unsatisfied', askedExtra: true });
+    expect(JSON.parse(rating.answers)).toEqual({
+      overall: 'unsatisfied',
+      timeliness: 'late_unnotified',
+      attitude: 'disrespectful',
+      guidance: 'unclear',
+      extra: 'yes',
+    });
   });
 
   it('a happy rating alerts nobody', async () => {

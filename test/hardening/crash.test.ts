@@ -218,11 +218,11 @@ async function complainant(chat: number): Promise<void> {
 }
 
 const RATING_STEPS: Record<string, string> = {
-  overall: 'rf:o:3',
-  timeliness: 'rf:t:on_time',
-  attitude: 'rf:a:4',
-  guidance: 'rf:g:3',
-  extra: 'rf:x:no',
+  overall: 'rf:overall:satisfied',
+  timeliness: 'rf:timeliness:on_time',
+  attitude: 'rf:attitude:very_polite',
+  guidance: 'rf:guidance:clear',
+  extra: 'rf:extra:no',
 };
 
 /** Follows a dossier with the receipt's code; an official returns it; the citizen rates it. */

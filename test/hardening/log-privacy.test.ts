@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { testConfig } from '../../src/config/index.js';
 import { buildServer } from '../../src/http/server.js';
-import { complaintPages } from '../../src/complaints/public-page.js';
+import { publicPages } from '../../src/public/page.js';
 import { deskApiRoutes } from '../../src/dossiers/desk-api.js';
 import { createInvite, displayCode } from '../../src/accounts/invites.js';
 import { recoverSecrets, secretKey, displayShortCode, type DossierSecrets } from '../../src/dossiers/secrets.js';
@@ -171,7 +171,7 @@ beforeAll(async () => {
   app = await createApp(testConfig(env), { logDestination: { write: (line: string) => void lines.push(line) } });
   telegram = await startTelegram(app, app.conversation, { botInfo: tg.botInfo });
   zalo = await startZalo(app, app.conversation);
-  server = await buildServer(app, [complaintPages, deskApiRoutes, ...telegram.routes, zalo.routes]);
+  server = await buildServer(app, [publicPages, deskApiRoutes, ...telegram.routes, zalo.routes]);
   baseUrl = await server.listen({ port: 0, host: '127.0.0.1' });
   dispatcher = new OutboxDispatcher(app, { senders: [telegram.sender, zalo.sender], pacing: false });
 });
@@ -227,7 +227,7 @@ describe('log privacy', () => {
     await tgSay(official, `/tra ${code}`);
     await dispatcher.drain();
     await tgPress(citizen, tgButton(citizen, 'rt:'));
-    for (const payload of ['rf:o:1', 'rf:t:late_unnotified', 'rf:a:1', 'rf:g:2', 'rf:x:yes']) await tgPress(citizen, payload);
+    for (const payload of ['rf:overall:unsatisfied', 'rf:timeliness:late_unnotified', 'rf:attitude:disrespectful', 'rf:guidance:fair', 'rf:extra:yes']) await tgPress(citizen, payload);
     await tgSay(citizen, `${RATING_COMMENT}, nhưng phải chờ lâu. SĐT ${PHONE_DOTTED}`);
     await dispatcher.drain();
     await tgPress(citizen, tgButton(citizen, 'cp:d:'));
@@ -253,7 +253,7 @@ describe('log privacy', () => {
     expect(zaloFake.refreshes).toBe(1);
     const dossier = await app.db.dossier.findUniqueOrThrow({ where: { code: 'MC-2026-000123' } });
     await zaloPress('z-dan', `rt:${dossier.id}`);
-    for (const payload of ['rf:o:4', 'rf:t:early', 'rf:a:4', 'rf:g:4', 'rf:x:no']) await zaloPress('z-dan', payload);
+    for (const payload of ['rf:overall:very_satisfied', 'rf:timeliness:early', 'rf:attitude:very_polite', 'rf:guidance:very_clear', 'rf:extra:no']) await zaloPress('z-dan', payload);
     await zaloSay('z-dan', `${RATING_COMMENT} (Zalo), gọi ${PHONE_SPACED}`);
     expect(await app.db.rating.count()).toBe(2);
 
@@ -288,7 +288,7 @@ describe('log privacy', () => {
     await tgSay(citizen, `/start r_${thirdSecrets.token}`);
     await desk('/api/dossiers/MC-2026-000124/status', { status: 'returned' });
     await tgPress(citizen, 'dso:rate');
-    for (const payload of ['rf:o:2', 'rf:t:on_time', 'rf:a:2', 'rf:g:2', 'rf:x:no']) await tgPress(citizen, payload);
+    for (const payload of ['rf:overall:satisfied', 'rf:timeliness:on_time', 'rf:attitude:ordinary', 'rf:guidance:fair', 'rf:extra:no']) await tgPress(citizen, payload);
     restore = await breakWrites('Rating');
     await tgSay(citizen, `${RATING_COMMENT} (lần hai) ${PHONE_INTL}`);
     await restore();

@@ -1,5 +1,5 @@
-// A real app on a fresh SQLite file per call: migrated, seeded with the catalogue, and closed
-// (file removed) by the returned cleanup.
+// A real app on a fresh SQLite file per call (its console exports beside it): migrated, seeded
+// with the catalogue, and closed (files removed) by the returned cleanup.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ export interface TestApp extends App {
 
 export async function makeTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'cqtt-test-'));
-  const config = testConfig({ DATABASE_URL: `file:${path.join(dir, 'test.db')}`, ...env });
+  const config = testConfig({ DATABASE_URL: `file:${path.join(dir, 'test.db')}`, EXPORT_DIR: path.join(dir, 'exports'), ...env });
   const app = (await createApp(config, options)) as TestApp;
   app.dir = dir;
   const close = app.close;

@@ -253,7 +253,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-/** JSON or multipart parameters; an uploaded file is recorded as `{ file: name, bytes }`. */
+/** JSON or multipart parameters; an uploaded file is recorded as `{ file: name, bytes, data }` (data: its bytes). */
 async function readParams(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -270,14 +270,16 @@ async function readParams(req: IncomingMessage): Promise<Record<string, unknown>
  */
 function multipartParams(body: string, boundary: string): Record<string, unknown> {
   const fields = new Map<string, string>();
-  const files = new Map<string, { file: string; bytes: number }>();
+  const files = new Map<string, { file: string; bytes: number; data: Buffer }>();
   for (const part of body.split(`--${boundary}`).slice(1, -1)) {
     const split = part.indexOf('\r\n\r\n');
     const head = part.slice(0, split);
     const value = part.slice(split + 4, part.length - 2);
     const name = /name="([^"]*)"/.exec(head)?.[1] ?? '';
     const filename = /filename="?([^";\r\n]*)"?/.exec(head)?.[1];
-    if (filename !== undefined) files.set(name, { file: Buffer.from(filename, 'latin1').toString('utf8'), bytes: value.length });
+    if (filename !== undefined) {
+      files.set(name, { file: Buffer.from(filename, 'latin1').toString('utf8'), bytes: value.length, data: Buffer.from(value, 'latin1') });
+    }
     else fields.set(name, Buffer.from(value, 'latin1').toString('utf8'));
   }
   const params: Record<string, unknown> = {};

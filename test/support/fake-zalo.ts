@@ -1,5 +1,6 @@
-// A fake Zalo on 127.0.0.1: the OA message API (CS messages, image and file uploads) and the
-// OAuth refresh endpoint, with Zalo's habits: errors as HTTP 200 envelopes, a bare
+// A fake Zalo on 127.0.0.1: the OA message API (CS messages, image and file uploads, whose
+// bytes it keeps so a test can open the picture a media message points to) and the OAuth
+// refresh endpoint, with Zalo's habits: errors as HTTP 200 envelopes, a bare
 // `access_token` header, single-use refresh tokens that rotate on every refresh. It records
 // every call, can be told to answer error codes, and can lose a refresh answer on purpose
 // (connection dropped before or after the new pair was issued) to play a crash.
@@ -20,6 +21,13 @@ export interface FakeZaloCall {
   error: number | 'dropped' | 'pending';
 }
 
+/** A file uploaded to /v2.0/oa/upload/image or /file, by the id or token Zalo answered. */
+export interface FakeUpload {
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
 export interface FakeGrant {
   accessToken: string;
   refreshToken: string;
@@ -36,6 +44,7 @@ export class FakeZalo {
   private readonly expired = new Set<string>();
   private validRefresh = '';
   private readonly scripted: { path: string; error: number }[] = [];
+  private readonly uploads = new Map<string, FakeUpload>();
   private nextRefresh: RefreshMode = 'normal';
   private refreshDelayMs = 0;
   private messageDelayMs = 0;
@@ -102,6 +111,11 @@ export class FakeZalo {
       .filter((b) => !userId || b.recipient.user_id === userId);
   }
 
+  /** The upload behind an image's attachment_id or a file's token. */
+  upload(idOrToken: string): FakeUpload | undefined {
+    return this.uploads.get(idOrToken);
+  }
+
   callsTo(path: string): FakeZaloCall[] {
     return this.calls.filter((c) => c.path === path);
   }
@@ -151,11 +165,15 @@ export class FakeZalo {
       return answer({ error: 0, message: 'Success', data: { message_id: this.token('msg'), user_id: call.json?.recipient?.user_id } });
     }
     if (path === '/v2.0/oa/upload/image' || path === '/v2.0/oa/upload/file') {
-      if (!call.contentType?.startsWith('multipart/form-data') || !raw.includes('name="file"')) {
-        return answer({ error: -201, message: 'file missing' });
+      const file = call.contentType ? fileField(raw, call.contentType) : null;
+      if (!file) return answer({ error: -201, message: 'file missing' });
+      // Zalo's limits: images jpg/png up to 1 MB, files up to 5 MB.
+      if (path.endsWith('image') && (!/^image\/(png|jpe?g)$/.test(file.contentType) || file.data.length > 1024 * 1024)) {
+        return answer({ error: -201, message: 'image must be jpg or png, at most 1 MB' });
       }
-      const data = path.endsWith('image') ? { attachment_id: this.token('img') } : { token: this.token('file') };
-      return answer({ error: 0, message: 'Success', data });
+      const id = path.endsWith('image') ? this.token('img') : this.token('file');
+      this.uploads.set(id, file);
+      return answer({ error: 0, message: 'Success', data: path.endsWith('image') ? { attachment_id: id } : { token: id } });
     }
     return answer({ error: -201, message: `unknown path ${path}` });
   }
@@ -190,4 +208,20 @@ export class FakeZalo {
     }
     answer({ access_token: grant.accessToken, refresh_token: grant.refreshToken, expires_in: '90000' });
   }
+}
+
+/** The `file` part of a multipart body: its name, type and bytes; null when there is none. */
+function fileField(raw: Buffer, contentType: string): FakeUpload | null {
+  const boundary = /^multipart\/form-data;\s*boundary=(.+)$/.exec(contentType)?.[1]?.replace(/^"|"$/g, '');
+  if (!boundary) return null;
+  const body = raw.toString('latin1');
+  for (const part of body.split(`--${boundary}`).slice(1, -1)) {
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.slice(0, split);
+    if (!/name="file"/.test(head)) continue;
+    const filename = /filename="([^"]*)"/.exec(head)?.[1] ?? '';
+    const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim() ?? 'application/octet-stream';
+    return { filename: Buffer.from(filename, 'latin1').toString('utf8'), contentType: type, data: Buffer.from(part.slice(split + 4, part.length - 2), 'latin1') };
+  }
+  return null;
 }

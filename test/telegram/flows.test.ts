@@ -11,6 +11,8 @@ import { buildServer } from '../../src/http/server.js';
 import { startTelegram, type TelegramChannel } from '../../bots/telegram/start.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 import { createInvite } from '../../src/accounts/invites.js';
+import { colors } from '../../src/charts/specs.js';
+import { barShares, decodePng, expectPhoneChart, expectShares } from '../support/png.js';
 
 const SECRET = 'flows-secret_0123456789';
 const CITIZEN = 7001;
@@ -118,7 +120,7 @@ describe('dossier and rating on Telegram', () => {
     const thanks = await press(CITIZEN, /Bỏ qua/);
     expect(thanks).toMatch(/Cảm ơn/);
     const dossier = await app.db.dossier.findUniqueOrThrow({ where: { code: code![0] }, include: { rating: true } });
-    expect(dossier.rating).toMatchObject({ overall: 4, askedExtra: false });
+    expect(dossier.rating).toMatchObject({ level: 'very_satisfied', askedExtra: false });
 
     // The same link again: already used.
     expect(await say(OTHER_CITIZEN, `/start ${link![1]}`)).toMatch(/đã được đánh giá/);
@@ -127,6 +129,14 @@ describe('dossier and rating on Telegram', () => {
     expect(figures).toContain('Hồ sơ đã trả kết quả: 1');
     expect(figures).toContain('rất hài lòng: 1');
     expect(figures).toContain('Tỷ lệ hài lòng (rất hài lòng + hài lòng): 100%');
+    // The chart comes as a photo after the text: a phone-sized PNG, one bar at 100% (very satisfied).
+    const photo = fake.callsOf('sendPhoto').filter((c) => Number(c.params.chat_id) === MANAGER).at(-1)!;
+    expect(String(photo.params.caption)).toMatch(/^Biểu đồ mức độ hài lòng của Xã Tân Tiến, tháng \d\d\/\d{4}: 1 lượt đánh giá, 100% hài lòng/);
+    const { data, file } = photo.params.photo as { data: Buffer; file: string };
+    expect(file).toMatch(/^hai-long-bg-tantien-\d{4}-\d\d-month\.png$/);
+    const png = decodePng(data);
+    expectPhoneChart(png, data.length);
+    expectShares(barShares(png, colors.track, [colors.good, colors.fair, colors.bad]), [100, 0, 0]);
   });
 
   it('a citizen typing a manager command is refused and told why', async () => {

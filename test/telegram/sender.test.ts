@@ -67,12 +67,22 @@ describe('telegram outbox sender', () => {
     expect(parts.map((p) => String(p.text)).join('').replace(/\s/g, '')).toBe(long.replace(/\s/g, ''));
   });
 
-  it('uploads a document and a PNG picture after the text', async () => {
+  it('uploads a document and a PNG picture after the text, the picture captioned with its words', async () => {
     const document = { filename: 'bao-cao.xlsx', mime: 'application/vnd.ms-excel', base64: Buffer.from('xlsx').toString('base64') };
-    const imagePngBase64 = Buffer.from('png').toString('base64');
-    expect(await sender.send('42', { text: 'Báo cáo tháng', document, imagePngBase64 })).toEqual({ ok: true });
+    const image = { filename: 'tien-do.png', base64: Buffer.from('png').toString('base64'), alt: 'Biểu đồ tiến độ tiêu chí' };
+    expect(await sender.send('42', { text: 'Báo cáo tháng', document, image })).toEqual({ ok: true });
     expect(fake.calls.map((c) => c.method)).toEqual(['sendMessage', 'sendDocument', 'sendPhoto']);
     expect(fake.callsOf('sendDocument')[0].params).toMatchObject({ chat_id: 42, document: { file: 'bao-cao.xlsx', bytes: 4 } });
-    expect(fake.callsOf('sendPhoto')[0].params).toMatchObject({ chat_id: 42, photo: { bytes: 3 } });
+    const photo = fake.callsOf('sendPhoto')[0].params;
+    expect(photo).toMatchObject({ chat_id: 42, caption: 'Biểu đồ tiến độ tiêu chí', photo: { file: 'tien-do.png', bytes: 3 } });
+    expect((photo.photo as { data: Buffer }).data.toString()).toBe('png');
+  });
+
+  it('cuts a caption longer than Telegram allows (1,024 characters)', async () => {
+    const image = { filename: 'x.png', base64: Buffer.from('png').toString('base64'), alt: 'ạ'.repeat(1500) };
+    expect(await sender.send('42', { text: 'Ảnh', image })).toEqual({ ok: true });
+    const caption = String(fake.callsOf('sendPhoto')[0].params.caption);
+    expect(caption).toHaveLength(1024);
+    expect(caption.endsWith('…')).toBe(true);
   });
 });

@@ -57,23 +57,28 @@ describe('Zalo client', () => {
   it('uploads a PNG and a file first, then sends the media and file messages after the text', async () => {
     const reply: Reply = {
       text: 'Quét mã để đánh giá:',
-      imagePngBase64: Buffer.from('png-bytes').toString('base64'),
+      image: { filename: 'qr-HS-1.png', base64: Buffer.from('png-bytes').toString('base64'), alt: 'Mã QR của hồ sơ HS-1' },
       document: { filename: 'bao-cao.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.from('xlsx').toString('base64') },
     };
     expect(await send('c3', reply)).toEqual({ ok: true });
     expect(fake.calls.map((c) => c.path)).toEqual([paths.uploadImage, paths.uploadFile, paths.message, paths.message, paths.message]);
     const [text, image, file] = fake.delivered('c3').map((m) => m.message);
     expect(text).toEqual({ text: 'Quét mã để đánh giá:' });
+    expect(image.text).toBe('Mã QR của hồ sơ HS-1');
     expect(image.attachment).toEqual({
       type: 'template',
       payload: { template_type: 'media', elements: [{ media_type: 'image', attachment_id: expect.stringMatching(/^img-/) }] },
     });
+    // The uploaded bytes, under their name, are what the media message points to.
+    const upload = fake.upload(image.attachment.payload.elements[0].attachment_id);
+    expect(upload).toMatchObject({ filename: 'qr-HS-1.png', contentType: 'image/png' });
+    expect(upload?.data.toString()).toBe('png-bytes');
     expect(file.attachment).toEqual({ type: 'file', payload: { token: expect.stringMatching(/^file-/) } });
   });
 
   it('sends nothing when an upload is refused', async () => {
     fake.failNext(paths.uploadImage, -201);
-    const outcome = await send('c4', { text: 'Mã QR', imagePngBase64: 'aVZCTw==' });
+    const outcome = await send('c4', { text: 'Mã QR', image: { filename: 'qr.png', base64: 'aVZCTw==', alt: 'Mã QR' } });
     expect(outcome).toMatchObject({ ok: false, kind: 'permanent' });
     expect(fake.delivered('c4')).toHaveLength(0);
   });

@@ -11,6 +11,8 @@ import { changeDossierStatus } from '../../src/dossiers/status.js';
 import { FakeZalo } from '../support/fake-zalo.js';
 import { startZaloSuite, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
 import { userImage, userText } from '../support/zalo-webhook.js';
+import { colors } from '../../src/charts/specs.js';
+import { barShares, decodePng, expectPhoneChart, expectShares } from '../support/png.js';
 
 let fake: FakeZalo;
 let h: ZaloTestApp;
@@ -77,7 +79,8 @@ describe('flows on Zalo', () => {
     expect((await say('z-dan', 'Cán bộ hướng dẫn rất nhiệt tình.')).join('\n')).toContain('Cảm ơn anh/chị đã đánh giá');
 
     const rating = await h.app.db.rating.findFirstOrThrow({ where: { dossierId: reg.dossier.id } });
-    expect(rating).toMatchObject({ overall: 3, timeliness: 'early', attitude: 3, guidance: 3, askedExtra: false });
+    expect(rating).toMatchObject({ level: 'satisfied', askedExtra: false });
+    expect(JSON.parse(rating.answers)).toEqual({ overall: 'satisfied', timeliness: 'early', attitude: 'polite', guidance: 'clear', extra: 'no' });
     // The delivered messages were all real sends: no error envelope among them.
     expect(fake.callsTo('/v3.0/oa/message/cs').every((c) => c.error === 0)).toBe(true);
   });
@@ -100,6 +103,27 @@ describe('flows on Zalo', () => {
     expect(uploads[0].error).toBe(0);
     const picture = receipt.find((m) => m.message.attachment?.payload?.template_type === 'media');
     expect(picture?.message.attachment.payload.elements[0]).toMatchObject({ media_type: 'image', attachment_id: expect.stringMatching(/^img-/) });
+  });
+
+  it("a manager's /tiendo arrives as text and a chart: the picture uploaded, then sent as a media message", async () => {
+    const province = await h.app.db.province.findUniqueOrThrow({ where: { code: 'BG' } });
+    await h.app.db.account.create({
+      data: { channel: 'zalo', externalId: 'z-lanhdao', role: 'manager', scopes: { create: { provinceId: province.id } } },
+    });
+    const uploadsBefore = fake.callsTo('/v2.0/oa/upload/image').length;
+    const from = fake.delivered('z-lanhdao').length;
+    await say('z-lanhdao', '/tiendo BG-TANTIEN');
+    const sent = fake.delivered('z-lanhdao').slice(from);
+    expect(sent[0].message.text).toContain('Tiến độ bộ tiêu chí: Xã Tân Tiến');
+    const media = sent.find((m) => m.message.attachment?.payload?.template_type === 'media')!;
+    expect(media.message.text).toMatch(/^Biểu đồ tiến độ tiêu chí của Xã Tân Tiến, tháng 03\/2026: tổng 0\/100 điểm/);
+    expect(fake.callsTo('/v2.0/oa/upload/image').slice(uploadsBefore)).toHaveLength(1);
+    const upload = fake.upload(media.message.attachment.payload.elements[0].attachment_id)!;
+    expect(upload).toMatchObject({ filename: 'tien-do-bg-tantien-2026-03.png', contentType: 'image/png' });
+    const png = decodePng(upload.data);
+    expectPhoneChart(png, upload.data.length);
+    // Nothing reported yet: five empty tracks.
+    expectShares(barShares(png, colors.track, [colors.bar, colors.bad]), [0, 0, 0, 0, 0]);
   });
 
   it('files a complaint with a photo; six categories arrive as 5 + 1 buttons', async () => {

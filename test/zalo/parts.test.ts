@@ -119,7 +119,7 @@ describe('Reply -> Zalo messages', () => {
 
   it('puts pictures and files after the text', () => {
     const steps = zaloSteps(
-      { text: 'Mã QR:', imagePngBase64: 'iVBO', document: { filename: 'bc.xlsx', mime: 'application/x', base64: 'UEs=' } },
+      { text: 'Mã QR:', image: { filename: 'qr.png', base64: 'iVBO', alt: 'Mã QR' }, document: { filename: 'bc.xlsx', mime: 'application/x', base64: 'UEs=' } },
       more,
     );
     expect(steps.map((s) => s.kind)).toEqual(['text', 'image', 'file']);
