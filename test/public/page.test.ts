@@ -38,8 +38,9 @@ describe("a commune's page", () => {
     expect(html).toContain('<h1>Xã Tân Tiến: kết quả phục vụ người dân</h1>');
     expect(html).not.toMatch(/<script/i);
     // Desk address, hours and hotline (a tel: link).
-    expect(html).toContain('<dt>Bộ phận một cửa</dt><dd>Trụ sở UBND xã Tân Tiến</dd>');
-    expect(html).toContain('<dt>Giờ làm việc</dt><dd>Thứ Hai – thứ Sáu, 7:30–11:30 và 13:30–17:00</dd>');
+    const desk = await w.app.db.commune.findUniqueOrThrow({ where: { code: 'BG-TANTIEN' } });
+    expect(html).toContain(`<dt>Bộ phận một cửa</dt><dd>${desk.deskAddress}</dd>`);
+    expect(html).toContain(`<dt>Giờ làm việc</dt><dd>${desk.deskHours}</dd>`);
     expect(html).toContain('<a href="tel:02043850001">0204 3850 001</a>');
     expect(html).toMatch(/Cập nhật lúc 09:00 ngày 20\/11\/2026\./);
   });
