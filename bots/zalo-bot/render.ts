@@ -21,7 +21,7 @@ export function zaloBotSteps(replies: Reply[], choose: string): ZaloBotStep[] {
   for (const { reply, choices } of numberChoices(replies)) {
     const parts = splitText(reply.text, ZALO_TEXT_LIMIT).filter((p) => p.trim() !== '');
     if (choices.length) {
-      const menu = [...choices.map(({ n, button }) => `${n}. ${button.label.normalize('NFC').trim()}`), choose].join('\n');
+      const menu = [...choices.map(({ n, button }) => `[${n}] ${button.label.normalize('NFC').trim()}`), choose].join('\n');
       const last = parts.at(-1);
       if (last !== undefined && last.length + 2 + menu.length <= ZALO_TEXT_LIMIT) parts[parts.length - 1] = `${last}\n\n${menu}`;
       else parts.push(...splitText(menu, ZALO_TEXT_LIMIT));
