@@ -39,7 +39,10 @@ export class ZaloBotPoller {
       if (signal.aborted) return;
       if (answer.ok) {
         wait = FIRST_WAIT_MS;
-        for (const event of eventsIn(answer.result)) await this.handler.handle(event);
+        for (const event of eventsIn(answer.result)) {
+          // A failure (the database, say) is logged and the loop goes on with the next update.
+          await this.handler.handle(event).catch((error: unknown) => this.services.log.error({ err: error }, 'zalobot update failed'));
+        }
         continue;
       }
       if (answer.code === NO_UPDATE) continue;

@@ -6,6 +6,7 @@
 // to one person. Ids are strings and stay strings.
 import { z } from 'zod';
 import type { Attachment } from '../../src/conversation/types.js';
+import { hasLoneSurrogate } from '../../src/shared/unicode.js';
 
 const id = z.union([z.string().min(1).max(64), z.number().int().nonnegative().transform(String)]);
 
@@ -42,6 +43,8 @@ export function eventsIn(body: unknown): unknown[] {
 export function parseUpdate(raw: unknown): ZaloBotUpdate {
   const named = z.object({ event_name: z.string().max(64) }).safeParse(raw);
   const parsed = event.safeParse(raw);
+  // Zalo never sends these (only a \ud800 escape makes one); stored or handled they would fail the query.
+  if (parsed.success && hasLoneSurrogate(parsed.data)) return { kind: 'ignored', eventName: '(not valid Unicode)' };
   if (!parsed.success) return { kind: 'ignored', eventName: named.success ? `${named.data.event_name} (malformed)` : '(none)' };
   const m = parsed.data.message;
   const photoUrl = m.photo_url ?? m.photo;

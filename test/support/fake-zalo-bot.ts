@@ -85,6 +85,11 @@ export class FakeZaloBot {
     this.failures.set(method, list);
   }
 
+  /** Refusals set with failNext and not used yet. */
+  failuresLeft(method: string): number {
+    return this.failures.get(method)?.length ?? 0;
+  }
+
   /** Queues an event for getUpdates. */
   pushUpdate(event: Event): void {
     this.pending.push(event);

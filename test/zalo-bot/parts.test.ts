@@ -118,5 +118,10 @@ describe('updates', () => {
     expect(parseUpdate({ ...event, message: { ...(event.message as object), chat: { id: 'g-1', chat_type: 'GROUP' } } })).toMatchObject({ kind: 'ignored' });
     expect(parseUpdate(textEvent('c-1', '   ', 'm-4'))).toMatchObject({ kind: 'ignored' });
     expect(parseUpdate('text')).toEqual({ kind: 'ignored', eventName: '(none)' });
+    // A lone surrogate (only a \ud800 escape makes one) would fail the database query: ignored.
+    expect(parseUpdate(JSON.parse('{"event_name":"message.text.received","message":{"message_id":"m-5","chat":{"id":"c-1"},"text":"a\\ud800"}}'))).toEqual({
+      kind: 'ignored',
+      eventName: '(not valid Unicode)',
+    });
   });
 });
