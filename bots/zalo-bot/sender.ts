@@ -5,6 +5,7 @@ import type { Services } from '../../src/services.js';
 import type { Reply } from '../../src/conversation/types.js';
 import type { ChannelSender, SendOutcome } from '../../src/outbox/types.js';
 import { liveChoices } from '../../src/conversation/choices.js';
+import { fitText } from '../../src/conversation/replies.js';
 import { localeOf } from '../../src/accounts/accounts.js';
 import { defaultLocale, type Locale, type Translate } from '../../src/i18n/index.js';
 import { ZALO_TEXT_LIMIT } from '../zalo/render.js';
@@ -55,7 +56,7 @@ export class ZaloBotSender implements ChannelSender {
         return this.client.sendMessage(chatId, step.text);
       case 'photo': {
         const { base64, filename, alt } = step.image;
-        const caption = alt.normalize('NFC').trim().slice(0, ZALO_TEXT_LIMIT);
+        const caption = fitText(alt, ZALO_TEXT_LIMIT);
         if (!this.shelf) return this.client.sendMessage(chatId, caption || filename);
         const url = this.shelf.put(Buffer.from(base64, 'base64'), 'image/png', filename);
         return this.client.sendPhoto(chatId, url, caption || undefined);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { FakeZaloBot, FAKE_BOT_TOKEN, textEvent } from '../support/fake-zalo-bot.js';
+import { zaloBotChat } from '../support/zalo-bot-chat.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { RecordingI18n } from '../support/i18n.js';
 import { buildServer } from '../../src/http/server.js';
@@ -202,5 +203,50 @@ describe('Zalo Bot configuration', () => {
     expect(() => testConfig({ ZALO_BOT_TOKEN: FAKE_BOT_TOKEN, PUBLIC_URL: 'https://x.example.gov.vn' })).toThrow(/ZALO_BOT_WEBHOOK_SECRET/);
     expect(() => testConfig({ ZALO_BOT_TOKEN: FAKE_BOT_TOKEN, PUBLIC_URL: 'https://x.example.gov.vn', ZALO_BOT_WEBHOOK_SECRET: 'short' })).toThrow(/8–256/);
     expect(testConfig({ ZALO_BOT_TOKEN: FAKE_BOT_TOKEN }).ZALO_BOT_API_BASE).toBe('https://bot-api.zaloplatforms.com');
+  });
+});
+
+describe('Zalo Bot logs', () => {
+  const PHONE = '0912 345 678';
+  const SENTENCE = 'Cán bộ Lò Văn Thạch ở quầy hẹn lần thứ năm vẫn chưa trả giấy, gọi cho tôi';
+  const lines: string[] = [];
+  let fake: FakeZaloBot;
+  let app: TestApp;
+  let channels: RunningChannels;
+
+  beforeAll(async () => {
+    fake = await FakeZaloBot.start();
+    app = await makeTestApp(
+      { ZALO_BOT_TOKEN: FAKE_BOT_TOKEN, ZALO_BOT_API_BASE: fake.url, LOG_LEVEL: 'trace', DEMO_DATA: 'true' },
+      { logDestination: { write: (line: string) => void lines.push(line) } },
+    );
+    channels = await startChannels(app, app.conversation);
+  });
+
+  afterAll(async () => {
+    await channels?.stop();
+    await fake?.close();
+    await app?.close();
+  });
+
+  it('carry no token, phone number or message text, also when sends and polls fail', async () => {
+    const person = zaloBotChat(fake, app, 'polling');
+    await person.say('l-1', '/phananh');
+    await person.choose('l-1', /Tân Tiến/);
+    await person.choose('l-1', /Chậm trễ/);
+    fake.failNext('sendMessage', 1, 403, 403, 'Forbidden: the user blocked the bot');
+    await person.say('l-1', `${SENTENCE} ${PHONE}`);
+    fake.failNext('getUpdates', 1, 401, 401, 'Unauthorized');
+    await person.say('l-1', 'Bỏ qua');
+    // The refused poll is the one after the last message's: wait until it has been made and logged.
+    for (let i = 0; i < 300 && !lines.some((l) => l.includes('zalobot getUpdates failed')); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(lines.some((l) => l.includes('zalobot send failed'))).toBe(true);
+    expect(lines.some((l) => l.includes('zalobot getUpdates failed'))).toBe(true);
+    const secretPart = FAKE_BOT_TOKEN.split(':')[1];
+    for (const line of lines) {
+      for (const banned of [secretPart, PHONE, PHONE.replace(/ /g, ''), SENTENCE.slice(0, 30), 'Lò Văn Thạch']) {
+        expect(line.includes(banned), line).toBe(false);
+      }
+    }
   });
 });

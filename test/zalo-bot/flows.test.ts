@@ -6,7 +6,8 @@
 // them); without a public address their words are sent instead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { FakeZaloBot, FAKE_BOT_TOKEN, imageEvent, textEvent, type Received } from '../support/fake-zalo-bot.js';
+import { FakeZaloBot, FAKE_BOT_TOKEN, imageEvent, type textEvent } from '../support/fake-zalo-bot.js';
+import { textsOf, zaloBotChat } from '../support/zalo-bot-chat.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { RecordingI18n } from '../support/i18n.js';
 import { buildServer } from '../../src/http/server.js';
@@ -72,39 +73,12 @@ describe.each(['polling', 'webhook'] as const)('Zalo Bot journeys (%s)', (mode) 
     await app?.close();
   });
 
-  /** Sends one message the way the mode delivers it; resolves when it has been answered. */
-  async function send(event: ReturnType<typeof textEvent>): Promise<void> {
-    if (mode === 'webhook') {
-      expect((await fake.deliver(webhookUrl, event, SECRET)).status).toBe(200);
-      return;
-    }
-    const updateId = (event.message as { message_id: string }).message_id;
-    fake.pushUpdate(event);
-    for (let i = 0; i < 1000; i++) {
-      const row = await app.db.inboundUpdate.findUnique({ where: { channel_updateId: { channel: 'zalobot', updateId } } });
-      if (row && row.status !== 'received') return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`update ${updateId} was never handled`);
-  }
-
-  const since = (chat: string, from: number) => fake.receivedBy(chat).slice(from);
-  const texts = (messages: Received[]) => messages.map((m) => m.text).join('\n');
-
-  async function say(chat: string, text: string): Promise<string> {
-    const before = fake.receivedBy(chat).length;
-    await send(textEvent(chat, text));
-    return texts(since(chat, before));
-  }
-
-  /** Types the number shown next to the choice labelled like `label`, on the latest message with choices. */
-  async function choose(chat: string, label: RegExp): Promise<string> {
-    const withChoices = fake.receivedBy(chat).filter((m) => /^\[\d+\] /m.test(m.text));
-    const choices = [...(withChoices.at(-1)?.text ?? '').matchAll(/^\[(\d+)\] (.+)$/gm)];
-    const picked = choices.find((c) => label.test(c[2]));
-    if (!picked) throw new Error(`no choice ${label} for ${chat}; last: ${withChoices.at(-1)?.text}`);
-    return say(chat, picked[1]);
-  }
+  const chat = () => zaloBotChat(fake, app, mode === 'webhook' ? { webhookUrl, secret: SECRET } : 'polling');
+  const send = (event: ReturnType<typeof textEvent>) => chat().send(event);
+  const since = (person: string, from: number) => chat().since(person, from);
+  const say = (person: string, text: string) => chat().say(person, text);
+  const choose = (person: string, label: RegExp) => chat().choose(person, label);
+  const texts = textsOf;
 
   it('a question gets the procedure card with numbered choices; typing a number picks one', async () => {
     const card = await say(CITIZEN, 'lam giay khai sinh cho con can gi');
