@@ -22,7 +22,7 @@ export class ZaloBotSender implements ChannelSender {
   readonly pace = { perSecond: 25, perChatPerSecond: 1 };
 
   constructor(
-    private readonly services: Pick<Services, 'db' | 'log' | 'i18n'>,
+    private readonly services: Pick<Services, 'hotPath' | 'log' | 'i18n'>,
     private readonly client: ZaloBotClient,
     private readonly menus: ChoiceMenus,
     /** Where pictures and files are served from; without a public address, their words are sent instead. */
@@ -73,10 +73,8 @@ export class ZaloBotSender implements ChannelSender {
   /** The person's language is only needed (and looked up) for choices and files. */
   private async locale(chatId: string, replies: Reply[]): Promise<Locale> {
     if (!hasChoices(replies) && !replies.some((r) => r.document)) return defaultLocale;
-    const account = await this.services.db.account.findUnique({
-      where: { channel_externalId: { channel: this.channel, externalId: chatId } },
-      select: { locale: true },
-    });
+    // The hot path's prepared statement: this runs for most answers, and the core has just read the row.
+    const account = await this.services.hotPath.findAccount(this.channel, chatId);
     return account ? localeOf(account) : defaultLocale;
   }
 }
