@@ -2,10 +2,12 @@
 // the message id, since the platform has no update ids), turned into an Inbound — a number
 // alone presses the numbered choice it names —, answered by the core, and the replies sent.
 // One person's updates are handled in order (a dialogue's steps must not overtake each other),
-// different people's side by side.
+// different people's side by side. Replies the platform refuses for now are handed to the
+// outbox, as on Zalo OA, so a network fault does not lose an answer.
 import type { Services } from '../../src/services.js';
 import type { Conversation } from '../../src/conversation/core.js';
-import type { Inbound } from '../../src/conversation/types.js';
+import type { Inbound, Reply } from '../../src/conversation/types.js';
+import { enqueue } from '../../src/outbox/enqueue.js';
 import { typedChoice } from '../../src/conversation/choices.js';
 import { InboundLedger } from '../../src/shared/inbound-updates.js';
 import { parseUpdate } from './updates.js';
@@ -20,7 +22,7 @@ export class ZaloBotHandler {
   private readonly chains = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly services: Pick<Services, 'hotPath' | 'clock' | 'log'>,
+    private readonly services: Pick<Services, 'db' | 'hotPath' | 'clock' | 'log'>,
     private readonly conversation: Pick<Conversation, 'handle'>,
     private readonly sender: ZaloBotSender,
     private readonly menus: ChoiceMenus,
@@ -50,6 +52,16 @@ export class ZaloBotHandler {
     while (this.chains.size) await Promise.allSettled([...this.chains.values()]);
   }
 
+  private async handOver(chatId: string, replies: Reply[], retryAfterMs: number | undefined): Promise<void> {
+    const { db, hotPath, clock } = this.services;
+    const account = await hotPath.findAccount(ZALO_BOT_CHANNEL, chatId);
+    if (!account) return;
+    const notBefore = retryAfterMs ? new Date(clock.now().getTime() + retryAfterMs) : undefined;
+    await db.$transaction(async (tx) => {
+      for (const reply of replies) await enqueue(tx, { to: account, reply, notBefore });
+    });
+  }
+
   private async process(update: Extract<ReturnType<typeof parseUpdate>, { kind: 'message' }>): Promise<void> {
     const { updateId, chatId } = update;
     // Delivered again (a webhook retry, a poll after a restart): already handled.
@@ -61,7 +73,10 @@ export class ZaloBotHandler {
       const payload = n ? await this.menus.pick(chatId, n) : undefined;
       const inbound: Inbound = payload ? { ...base, payload } : { ...base, text: update.text, attachments: update.attachments };
       const replies = await this.conversation.handle(inbound);
-      const sent = await this.sender.deliver(chatId, replies, 'reply');
+      const { outcome: sent, unsent } = await this.sender.deliver(chatId, replies, 'reply');
+      // Refused for now (network, 5xx, too fast): the rest goes through the outbox, which
+      // retries durably, rather than being lost with this update.
+      if (!sent.ok && sent.kind === 'retry' && unsent !== undefined) await this.handOver(chatId, replies.slice(unsent), sent.retryAfterMs);
       if (sent.ok) outcome = 'processed';
     } catch (error) {
       this.services.log.error({ err: error, updateId }, 'zalobot update failed');

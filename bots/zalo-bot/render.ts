@@ -9,7 +9,12 @@ import { splitText } from '../../src/conversation/replies.js';
 import { numberChoices } from '../../src/conversation/choices.js';
 import { ZALO_TEXT_LIMIT } from '../zalo/render.js';
 
-export type ZaloBotStep = { kind: 'text'; text: string } | { kind: 'photo'; image: ReplyImage } | { kind: 'file'; document: ReplyDocument };
+/** `reply`: the index of the reply the step belongs to, so a failure can say which replies went out. */
+export type ZaloBotStep = { reply: number } & (
+  | { kind: 'text'; text: string }
+  | { kind: 'photo'; image: ReplyImage }
+  | { kind: 'file'; document: ReplyDocument }
+);
 
 export function hasChoices(replies: Reply[]): boolean {
   return replies.some((r) => (r.buttons ?? []).some((row) => row.length > 0));
@@ -18,7 +23,7 @@ export function hasChoices(replies: Reply[]): boolean {
 /** `choose`: the line under the choices that says to reply with a number (the person's language). */
 export function zaloBotSteps(replies: Reply[], choose: string): ZaloBotStep[] {
   const steps: ZaloBotStep[] = [];
-  for (const { reply, choices } of numberChoices(replies)) {
+  for (const [index, { reply, choices }] of numberChoices(replies).entries()) {
     const parts = splitText(reply.text, ZALO_TEXT_LIMIT).filter((p) => p.trim() !== '');
     if (choices.length) {
       const menu = [...choices.map(({ n, button }) => `[${n}] ${button.label.normalize('NFC').trim()}`), choose].join('\n');
@@ -26,9 +31,9 @@ export function zaloBotSteps(replies: Reply[], choose: string): ZaloBotStep[] {
       if (last !== undefined && last.length + 2 + menu.length <= ZALO_TEXT_LIMIT) parts[parts.length - 1] = `${last}\n\n${menu}`;
       else parts.push(...splitText(menu, ZALO_TEXT_LIMIT));
     }
-    for (const text of parts) steps.push({ kind: 'text', text });
-    if (reply.image) steps.push({ kind: 'photo', image: reply.image });
-    if (reply.document) steps.push({ kind: 'file', document: reply.document });
+    for (const text of parts) steps.push({ reply: index, kind: 'text', text });
+    if (reply.image) steps.push({ reply: index, kind: 'photo', image: reply.image });
+    if (reply.document) steps.push({ reply: index, kind: 'file', document: reply.document });
   }
   return steps;
 }

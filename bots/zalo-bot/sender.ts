@@ -29,12 +29,15 @@ export class ZaloBotSender implements ChannelSender {
     private readonly shelf?: MediaShelf,
   ) {}
 
-  send(chatId: string, reply: Reply): Promise<SendOutcome> {
-    return this.deliver(chatId, [reply], 'push');
+  async send(chatId: string, reply: Reply): Promise<SendOutcome> {
+    return (await this.deliver(chatId, [reply], 'push')).outcome;
   }
 
-  /** Sends the replies in order; stops at the first refusal, which it reports. */
-  async deliver(chatId: string, replies: Reply[], kind: 'reply' | 'push'): Promise<SendOutcome> {
+  /**
+   * Sends the replies in order and stops at the first refusal; `unsent` is the index of the
+   * reply it stopped in (that reply and the ones after it did not all go out).
+   */
+  async deliver(chatId: string, replies: Reply[], kind: 'reply' | 'push'): Promise<{ outcome: SendOutcome; unsent?: number }> {
     const live = liveChoices(replies, kind);
     if (live) await this.menus.set(chatId, live);
     const locale = await this.locale(chatId, replies);
@@ -44,10 +47,10 @@ export class ZaloBotSender implements ChannelSender {
       if (!answer.ok) {
         const outcome = outcomeOf(answer);
         this.services.log.warn({ channel: this.channel, kind: outcome.kind, error: outcome.error }, 'zalobot send failed');
-        return outcome;
+        return { outcome, unsent: step.reply };
       }
     }
-    return { ok: true };
+    return { outcome: { ok: true } };
   }
 
   private sendStep(chatId: string, step: ZaloBotStep, t: Translate): Promise<BotAnswer> {

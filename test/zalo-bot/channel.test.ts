@@ -11,6 +11,7 @@ import { RecordingI18n } from '../support/i18n.js';
 import { buildServer } from '../../src/http/server.js';
 import { startChannels, type RunningChannels } from '../../src/channels.js';
 import { FakeClock } from '../../src/shared/clock.js';
+import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 import { testConfig, ConfigError } from '../../src/config/index.js';
 
 const PUBLIC_URL = 'https://xa.example.gov.vn/';
@@ -91,6 +92,17 @@ describe('Zalo Bot webhook', () => {
     expect(fake.receivedBy('w-4')).toHaveLength(once);
     const row = await app.db.inboundUpdate.findUnique({ where: { channel_updateId: { channel: 'zalobot', updateId: 'same-message-id' } } });
     expect(row?.status).toBe('processed');
+  });
+
+  it('hands the replies the platform refuses for now to the outbox, which sends them later', async () => {
+    fake.failNext('sendMessage', 1, 502, 502, 'Bad Gateway');
+    expect((await fake.deliver(url, textEvent('w-6', '/start'), SECRET)).status).toBe(200);
+    expect(fake.receivedBy('w-6')).toEqual([]);
+    const account = await app.db.account.findUniqueOrThrow({ where: { channel_externalId: { channel: 'zalobot', externalId: 'w-6' } } });
+    const queued = await app.db.outboxMessage.findMany({ where: { accountId: account.id, status: 'pending' } });
+    expect(queued.length).toBeGreaterThan(0);
+    await new OutboxDispatcher(app, { senders: channels.senders, pacing: false }).drain();
+    expect(fake.receivedBy('w-6').map((m) => m.text).join('\n')).toContain('Chính quyền thân thiện');
   });
 
   it('acknowledges stickers, group messages and unknown events without answering or storing them', async () => {

@@ -21,8 +21,8 @@ describe('rendering', () => {
   it('numbers the choices across an answer, under the last part of each text', () => {
     const steps = zaloBotSteps([choices, { text: 'Thêm:', buttons: [[button('Khác', 'y:other')]] }], 'Gõ số.');
     expect(steps).toEqual([
-      { kind: 'text', text: 'Chọn một:\n\n[1] Có\n[2] Không\n[3] Để sau\nGõ số.' },
-      { kind: 'text', text: 'Thêm:\n\n[4] Khác\nGõ số.' },
+      { reply: 0, kind: 'text', text: 'Chọn một:\n\n[1] Có\n[2] Không\n[3] Để sau\nGõ số.' },
+      { reply: 1, kind: 'text', text: 'Thêm:\n\n[4] Khác\nGõ số.' },
     ]);
   });
 
@@ -62,7 +62,7 @@ describe('sender', () => {
 
   it('a reply sets the live choices, a push without choices keeps them, a reply without choices clears them', async () => {
     const s = sender();
-    expect(await s.deliver('u-1', [choices], 'reply')).toEqual({ ok: true });
+    expect(await s.deliver('u-1', [choices], 'reply')).toEqual({ outcome: { ok: true } });
     expect(await menus.pick('u-1', 3)).toBe('y:later');
     expect(await s.send('u-1', { text: 'Nhắc việc' })).toEqual({ ok: true });
     expect(await menus.pick('u-1', 1)).toBe('y:1');
