@@ -9,6 +9,7 @@ import { publicPages } from './public/page.js';
 import { deskApiRoutes } from './dossiers/desk-api.js';
 import { startTelegram } from '../bots/telegram/start.js';
 import { startZalo, zaloConfigured } from '../bots/zalo/channel.js';
+import { startZaloBot } from '../bots/zalo-bot/channel.js';
 
 export interface RunningChannels {
   names: string[];
@@ -40,6 +41,13 @@ export async function startChannels(
     routes.push(zalo.routes);
     senders.push(zalo.sender);
     stops.push(zalo.stop);
+  }
+  if (services.config.ZALO_BOT_TOKEN) {
+    const zaloBot = await startZaloBot(services, conversation);
+    names.push('zalobot');
+    routes.push(...zaloBot.routes);
+    senders.push(zaloBot.sender);
+    stops.push(zaloBot.stop);
   }
   return {
     names,

@@ -16,7 +16,7 @@ const CATALOGUE_CHECK_MS = 60_000;
 
 /** The console chat opens when asked, or by default when no messenger is configured. */
 function consoleWanted(config: Config): boolean {
-  const messengers = Boolean(config.TELEGRAM_BOT_TOKEN) || zaloConfigured(config);
+  const messengers = Boolean(config.TELEGRAM_BOT_TOKEN) || zaloConfigured(config) || Boolean(config.ZALO_BOT_TOKEN);
   return config.CONSOLE_CHAT === 'true' || (config.CONSOLE_CHAT === 'auto' && !messengers);
 }
 

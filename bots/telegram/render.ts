@@ -6,15 +6,10 @@
 import { InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { MAX_PAYLOAD_BYTES, type Button, type Reply } from '../../src/conversation/types.js';
-import { splitReply } from '../../src/conversation/replies.js';
+import { fitText, splitReply } from '../../src/conversation/replies.js';
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 export const TELEGRAM_CAPTION_LIMIT = 1024;
-
-function fitCaption(text: string): string {
-  const caption = text.normalize('NFC').trim();
-  return caption.length <= TELEGRAM_CAPTION_LIMIT ? caption : `${caption.slice(0, TELEGRAM_CAPTION_LIMIT - 1)}…`;
-}
 
 export type TelegramCall = (api: Api) => Promise<unknown>;
 
@@ -50,7 +45,7 @@ export function telegramCalls(chatId: number | string, replies: Reply[]): Telegr
     }
     if (image) {
       // The picture's words ride as its caption, so the photo explains itself when forwarded.
-      const caption = fitCaption(image.alt);
+      const caption = fitText(image.alt, TELEGRAM_CAPTION_LIMIT);
       calls.push((api) =>
         api.sendPhoto(chatId, new InputFile(Buffer.from(image.base64, 'base64'), image.filename), caption ? { caption } : {}),
       );

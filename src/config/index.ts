@@ -58,6 +58,15 @@ export const envSchema = z
     ZALO_SIGNATURE_ID: z.enum(['app_id', 'oa_id']).default('app_id'),
     /// Zalo OA API calls per minute for the whole app (Zalo's limit is 4,000 unless raised).
     ZALO_REQUESTS_PER_MINUTE: intIn(1, 1_000_000, 4000),
+    /// Zalo Bot platform (no Official Account needed): the token from Zalo Bot Creator, `<bot id>:<secret>`.
+    ZALO_BOT_TOKEN: optionalString.pipe(
+      z.string().regex(/^\d+:[^\s/?#%]{8,}$/, { message: 'must look like 1234567890:AbCd… (from Zalo Bot Creator)' }).optional(),
+    ),
+    ZALO_BOT_API_BASE: urlString('https://bot-api.zaloplatforms.com').default('https://bot-api.zaloplatforms.com'),
+    /// Sent back by Zalo in X-Bot-Api-Secret-Token; Zalo asks for 8–256 characters.
+    ZALO_BOT_WEBHOOK_SECRET: optionalString.pipe(
+      z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, { message: '8–256 characters of A-Z a-z 0-9 _ -' }).optional(),
+    ),
     DESK_API_TOKEN: optionalString.pipe(
       z.string().min(16, { message: 'must be at least 16 characters (a long random string)' }).optional(),
     ),
@@ -109,6 +118,13 @@ export const envSchema = z
         code: 'custom',
         path: ['TELEGRAM_WEBHOOK_SECRET'],
         message: 'is required in webhook mode (PUBLIC_URL set): 1–256 characters of A-Z a-z 0-9 _ -',
+      });
+    }
+    if (env.PUBLIC_URL && env.ZALO_BOT_TOKEN && !env.ZALO_BOT_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ZALO_BOT_WEBHOOK_SECRET'],
+        message: 'is required in webhook mode (PUBLIC_URL set): 8–256 characters of A-Z a-z 0-9 _ -',
       });
     }
     const zalo = [env.ZALO_APP_ID, env.ZALO_OA_SECRET_KEY];

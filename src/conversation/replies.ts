@@ -47,6 +47,12 @@ function lastSentenceEnd(window: string): number | null {
   return match && match.index! > window.length / 3 ? match.index! + 1 : null;
 }
 
+/** A caption or title cut to a platform's limit (after NFC, trimmed), with an ellipsis when cut. */
+export function fitText(text: string, limit: number): string {
+  const fitted = text.normalize('NFC').trim();
+  return fitted.length <= limit ? fitted : `${fitted.slice(0, limit - 1)}…`;
+}
+
 /** Splits a reply whose text is too long; buttons and files stay on the last part. */
 export function splitReply(reply: Reply, limit: number): Reply[] {
   const parts = splitText(reply.text, limit);

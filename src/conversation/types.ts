@@ -5,7 +5,8 @@ import type { Locale, MessageId, Translate } from '../i18n/index.js';
 import type { Role } from '../accounts/roles.js';
 import type { Services } from '../services.js';
 
-export type ChannelName = 'telegram' | 'zalo' | 'console';
+/** zalo: the Official Account API; zalobot: Zalo's Bot platform (no OA needed). */
+export type ChannelName = 'telegram' | 'zalo' | 'zalobot' | 'console';
 
 export interface Attachment {
   kind: 'photo' | 'file' | 'location';
@@ -16,7 +17,7 @@ export interface Attachment {
 
 export interface Inbound {
   channel: ChannelName;
-  /** The person's id on that platform (Telegram chat id, Zalo user id, console --user). */
+  /** The person's id on that platform (Telegram chat id, Zalo user id, Zalo Bot chat id, console --user). */
   userId: string;
   /** What the person typed, commands included (`/thutuc`). */
   text?: string;

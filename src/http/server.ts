@@ -40,7 +40,7 @@ export async function buildServer(services: Services, routes: HttpRoutes[]): Pro
     if (status === 500) services.log.error({ err: error, url: request.url }, 'http handler failed');
     reply.code(status).send({ ok: false, error: status === 500 ? 'internal error' : error.message });
   });
-  const isWebhook = (request: FastifyRequest) => /^\/(telegram|zalo)\//.test(request.url);
+  const isWebhook = (request: FastifyRequest) => /^\/(telegram|zalo|zalobot)\//.test(request.url);
   await server.register(rateLimit, {
     global: true,
     max: (request) =>

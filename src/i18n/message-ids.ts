@@ -505,4 +505,7 @@ export type MessageId =
   | 'zalo-cli-none'
   | 'zalo-cli-saved'
   | 'zalo-cli-title'
-  | 'zalo-more-options';
+  | 'zalo-more-options'
+  | 'zalobot-choose'
+  | 'zalobot-file-link'
+  | 'zalobot-file-unavailable';
