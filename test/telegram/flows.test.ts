@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { FakeTelegram, FAKE_TOKEN } from '../support/fake-telegram.js';
-import { buttonUpdate, textUpdate } from '../support/telegram-updates.js';
+import { buttonUpdate, latestKeyboard, textUpdate } from '../support/telegram-updates.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { buildServer } from '../../src/http/server.js';
 import { startTelegram, type TelegramChannel } from '../../bots/telegram/start.js';
@@ -15,7 +15,6 @@ import { createInvite } from '../../src/accounts/invites.js';
 import { colors } from '../../src/charts/specs.js';
 import { barShares, decodePng, expectPhoneChart, expectShares } from '../support/png.js';
 import { buttonIn, expectSaid, idsOf, said } from '../support/conversation.js';
-import type { Reply } from '../../src/conversation/types.js';
 
 const SECRET = 'flows-secret_0123456789';
 const CITIZEN = 7001;
@@ -92,18 +91,9 @@ async function press(chat: number, label: RegExp): Promise<string> {
   return textsSince(chat, before).join('\n');
 }
 
-/** The buttons of the latest message to the chat that has some, as Replies' buttons. */
-function lastButtons(chat: number): Reply[] {
-  const keyboard = sentTo(chat)
-    .map((c) => (c.params.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard)
-    .filter((k) => k !== undefined)
-    .at(-1);
-  return [{ text: '', buttons: (keyboard ?? []).map((row) => row.map((b) => ({ label: b.text, payload: b.callback_data }))) }];
-}
-
 /** Presses the button whose payload is (or starts with) `payload` on the latest message that has buttons. */
 async function pressing(chat: number, payload: string): Promise<string> {
-  const button = buttonIn(lastButtons(chat), payload);
+  const button = buttonIn(latestKeyboard(sentTo(chat)), payload);
   const before = sentTo(chat).length;
   expect((await fake.deliver(url, buttonUpdate(chat, button.payload), SECRET)).status).toBe(200);
   return textsSince(chat, before).join('\n');
