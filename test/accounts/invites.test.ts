@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { consoleSession } from '../support/console.js';
+import { expectSaid, idsOf, person, said } from '../support/conversation.js';
 import { FakeClock } from '../../src/shared/clock.js';
 import { inviteCommand } from '../../src/cli/invite.js';
 import { createInvite, displayCode, normalizeCode, redeemInvite, INVITE_ALPHABET } from '../../src/accounts/invites.js';
@@ -53,26 +54,32 @@ describe('invitation codes', () => {
     expect(normalizeCode('ABC')).toBeNull();
   });
 
-  it('an official signs up on the console with a code from the CLI', async () => {
+  it('an official signs up with a code from the CLI', async () => {
+    said(app).take();
     const printed = await cliInvite(['--role', 'official', '--commune', 'BG-TANTIEN']);
     expect(printed.code).toBe(0);
-    expect(printed.out).toContain('Xã Tân Tiến');
-    expect(printed.out).toContain('Hết hạn: 04/11/2026 09:00'); // 48 h later, Vietnam time
+    const cli = said(app).take();
+    expectSaid(cli, 'accounts-cli-invite-role', { role: 'official', places: 'Xã Tân Tiến' });
+    expectSaid(cli, 'accounts-cli-invite-expires', { expires: '04/11/2026 09:00' }); // 48 h later, Vietnam time
     const code = codeIn(printed.out);
     // Only the hash is stored.
     const invite = await app.db.invite.findFirstOrThrow();
     expect(JSON.stringify(invite)).not.toContain(code.replace('-', ''));
     expect(invite.codeHash).toMatch(/^[0-9a-f]{64}$/);
 
-    const before = await consoleSession(app, 'canbo', ['/help', '/toi']);
-    expect(before).toContain('Vai trò: người dân');
+    const canbo = person(app, 'canbo');
+    await canbo.say('/toi');
+    expectSaid(said(app).take(), 'accounts-whoami-role', { role: app.i18n.t('vi', 'role-citizen') });
     const hooked: Account[] = [];
     app.roleChanged.add(async (a) => void hooked.push(a));
-    const out = await consoleSession(app, 'canbo', [`/dangky ${code.toLowerCase()}`, '/toi']);
-    expect(out).toContain('Đăng ký thành công! Anh/chị đã là cán bộ, công chức của Xã Tân Tiến.');
-    expect(out).toContain('Các lệnh dành cho cán bộ:'); // the new /help, in the new role
-    expect(out).toContain('Vai trò: cán bộ, công chức xã');
-    expect(out).toContain('Xã, phường: Xã Tân Tiến');
+    await canbo.say(`/dangky ${code.toLowerCase()}`);
+    const welcomed = said(app).take();
+    expectSaid(welcomed, 'accounts-signup-welcome', { role: 'official', places: 'Xã Tân Tiến' });
+    expectSaid(welcomed, 'help-intro', { role: 'official' }); // the new /help, in the new role
+    await canbo.say('/toi');
+    const whoami = said(app).take();
+    expectSaid(whoami, 'accounts-whoami-commune', { commune: 'Xã Tân Tiến' });
+    expect(idsOf(whoami)).toContain('role-official');
 
     const acc = await account('canbo');
     const commune = await app.db.commune.findUniqueOrThrow({ where: { code: 'BG-TANTIEN' } });
@@ -84,42 +91,60 @@ describe('invitation codes', () => {
     expect((await app.db.invite.findFirstOrThrow()).usedById).toBe(acc.id);
   });
 
+  it("the sign-up's wording names the role and the commune, on the console too", async () => {
+    const printed = await cliInvite(['--role', 'official', '--commune', 'BG-TANTIEN']);
+    expect(printed.out).toContain('Hết hạn: 04/11/2026 09:00');
+    const out = await consoleSession(app, 'canbo', [`/dangky ${codeIn(printed.out)}`, '/toi']);
+    expect(out).toContain('Đăng ký thành công! Anh/chị đã là cán bộ, công chức của Xã Tân Tiến.');
+    expect(out).toContain('Vai trò: cán bộ, công chức xã');
+  });
+
   it('a manager of two communes, or of a province, sees that scope', async () => {
     const two = codeIn((await cliInvite(['--role', 'manager', '--commune', 'BG-YENTHE', '--commune', 'BG-BOHA'])).out);
-    const out = await consoleSession(app, 'lanhdao', [`/dangky ${two}`, '/toi']);
-    expect(out).toContain('Anh/chị đã là lãnh đạo, quản lý, theo dõi: Xã Bố Hạ, Xã Yên Thế.');
-    expect(out).toContain('Các lệnh dành cho lãnh đạo:');
-    const lanhdao = await account('lanhdao');
-    expect(await communeIdsInScope(app.db, lanhdao)).toHaveLength(2);
+    const lanhdao = person(app, 'lanhdao');
+    said(app).take();
+    await lanhdao.say(`/dangky ${two}`);
+    const welcomed = said(app).take();
+    expectSaid(welcomed, 'accounts-signup-welcome', { role: 'manager', places: 'Xã Bố Hạ, Xã Yên Thế' });
+    expectSaid(welcomed, 'help-intro', { role: 'manager' });
+    const account_ = await account('lanhdao');
+    expect(await communeIdsInScope(app.db, account_)).toHaveLength(2);
 
     const province = codeIn((await cliInvite(['--role', 'manager', '--province', 'BG'])).out);
-    const more = await consoleSession(app, 'lanhdao', [`/dangky ${province}`, '/toi']);
-    expect(more).toContain('Phạm vi theo dõi: Bắc Ninh, Xã Bố Hạ, Xã Yên Thế');
-    expect(await communeIdsInScope(app.db, lanhdao)).toHaveLength(3);
+    await lanhdao.say(`/dangky ${province}`);
+    said(app).take();
+    await lanhdao.say('/toi');
+    expectSaid(said(app).take(), 'accounts-whoami-scope', { places: 'Bắc Ninh, Xã Bố Hạ, Xã Yên Thế' });
+    expect(await communeIdsInScope(app.db, account_)).toHaveLength(3);
   });
 
   it('/help differs per role', async () => {
     const citizen = await consoleSession(app, 'dan', ['/help']);
     const code = codeIn((await cliInvite(['--role', 'official', '--commune', 'BG-BOHA'])).out);
     await consoleSession(app, 'cb', [`/dangky ${code}`]);
+    said(app).take();
     const official = await consoleSession(app, 'cb', ['/help']);
-    expect(citizen).toContain('Anh/chị có thể dùng các lệnh sau:');
-    expect(official).toContain('Các lệnh dành cho cán bộ:');
+    expectSaid(said(app).take(), 'help-intro', { role: 'official' });
     expect(official).not.toEqual(citizen);
+    // The layout of the list: one command a line, with its summary.
     for (const out of [citizen, official]) expect(out).toMatch(/\/dangky — .*\n\/toi — /);
   });
 
   it('refuses an expired, a reused, a forged or a malformed code, and changes nothing', async () => {
     const expired = codeIn((await cliInvite(['--role', 'official', '--commune', 'BG-BOHA'])).out);
     const fresh = codeIn((await cliInvite(['--role', 'official', '--commune', 'BG-BOHA'])).out);
-    await consoleSession(app, 'first', [`/dangky ${fresh}`]);
+    await person(app, 'first').say(`/dangky ${fresh}`);
     clock.advance(48 * 3600_000);
-    const out = await consoleSession(app, 'other', [`/dangky ${expired}`, `/dangky ${fresh}`, '/dangky ABCD-EFGH', '/dangky 12', '/dangky']);
-    expect(out).toContain('Mã mời này đã hết hạn.');
-    expect(out).toContain('Mã mời này đã được sử dụng.');
-    expect(out).toContain('Mã mời không đúng.');
-    expect(out).toContain('Mã mời gồm 8 ký tự');
-    expect(out).toContain('Anh/chị gửi /dangky kèm mã mời');
+    const other = person(app, 'other');
+    said(app).take();
+    for (const line of [`/dangky ${expired}`, `/dangky ${fresh}`, '/dangky ABCD-EFGH', '/dangky 12', '/dangky']) await other.say(line);
+    expect(idsOf(said(app).take())).toEqual([
+      'accounts-signup-expired',
+      'accounts-signup-used',
+      'accounts-signup-unknown',
+      'accounts-signup-malformed',
+      'accounts-signup-usage',
+    ]);
     expect((await account('other')).role).toBe('citizen');
     expect(await app.db.invite.count({ where: { usedAt: null } })).toBe(1);
     expect(await app.db.auditLog.count({ where: { action: 'invite.redeemed' } })).toBe(1);
@@ -137,10 +162,15 @@ describe('invitation codes', () => {
   });
 
   it('the CLI refuses a bad request with a clear message', async () => {
-    expect((await cliInvite(['--role', 'official', '--commune', 'NOPE'])).err).toContain('không có xã, phường mã NOPE');
-    expect((await cliInvite(['--role', 'official', '--commune', 'BG-BOHA', '--commune', 'BG-YENTHE'])).err).toContain('đúng một xã');
-    expect((await cliInvite(['--role', 'manager'])).err).toContain('ít nhất một --commune hoặc một --province');
-    expect((await cliInvite(['--role', 'manager', '--province', 'XX'])).err).toContain('không có tỉnh, thành phố mã XX');
+    said(app).take();
+    expect((await cliInvite(['--role', 'official', '--commune', 'NOPE'])).code).not.toBe(0);
+    expectSaid(said(app).take(), 'accounts-invite-unknown-commune', { codes: 'NOPE' });
+    await cliInvite(['--role', 'official', '--commune', 'BG-BOHA', '--commune', 'BG-YENTHE']);
+    expect(idsOf(said(app).take())).toContain('accounts-invite-official-one');
+    await cliInvite(['--role', 'manager']);
+    expect(idsOf(said(app).take())).toContain('accounts-invite-manager-scope');
+    await cliInvite(['--role', 'manager', '--province', 'XX']);
+    expectSaid(said(app).take(), 'accounts-invite-unknown-province', { code: 'XX' });
     await expect(cliInvite(['--role', 'admin', '--commune', 'BG-BOHA'])).rejects.toThrow(/--role official/);
     expect(await app.db.invite.count()).toBe(0);
   });

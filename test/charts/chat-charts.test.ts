@@ -8,6 +8,7 @@ import type { Reply } from '../../src/conversation/types.js';
 import { colors } from '../../src/charts/specs.js';
 import { vnInstant } from '../../src/shared/vntime.js';
 import { makeProvince, report, type Province } from '../criteria/fixture.js';
+import { expectSaid, said } from '../support/conversation.js';
 import { barShares, countColour, decodePng, expectPhoneChart, expectShares } from '../support/png.js';
 
 const OUTPUT = path.resolve('test-output/charts');
@@ -92,8 +93,9 @@ afterAll(() => p.app.close());
 
 describe('/tiendo sends a chart of the criteria', () => {
   it("draws each criterion's self-score against its maximum, named after the commune and month", async () => {
+    said(p.app).take();
     const reply = await ask('mgr-province', '/tiendo BG-A');
-    expect(reply.text).toContain('Tổng điểm tự chấm: 88/100');
+    expectSaid(said(p.app).take(), 'criteria-progress-total', { score: 88, max: 100 });
     expect(reply.image).toMatchObject({
       filename: 'tien-do-bg-a-2026-11.png',
       alt: 'Biểu đồ tiến độ tiêu chí của Xã Thử A, tháng 11/2026: tổng 88/100 điểm, đạt 2 sao.',
@@ -137,9 +139,9 @@ describe('/xephang sends a chart of the ranking', () => {
 
 describe('/hailong sends a chart of satisfaction', () => {
   it("draws each national level's share of the month, and the months before", async () => {
+    said(p.app).take();
     const reply = await ask('mgr-province', '/hailong BG-A 2026-11');
-    expect(reply.text).toContain('rất hài lòng: 2 (40%)');
-    expect(reply.text).toContain('không hài lòng: 1 (20%)');
+    expectSaid(said(p.app).take(), 'rating-figures', { verySatisfied: 2, verySatisfiedPct: '40%', unsatisfied: 1, unsatisfiedPct: '20%' });
     expect(reply.image?.filename).toBe('hai-long-bg-a-2026-11-month.png');
     expect(reply.image?.alt).toBe('Biểu đồ mức độ hài lòng của Xã Thử A, tháng 11/2026: 5 lượt đánh giá, 80% hài lòng, 20% không hài lòng.');
     const png = pictureOf(reply);
@@ -147,8 +149,9 @@ describe('/hailong sends a chart of satisfaction', () => {
   });
 
   it('sends the figures without a picture when there is no rating to draw', async () => {
+    said(p.app).take();
     const reply = await ask('mgr-province', '/hailong BG-D 2026-11');
-    expect(reply.text).toContain('Lượt đánh giá: 0');
+    expectSaid(said(p.app).take(), 'rating-figures', { rated: 0 });
     expect(reply.image).toBeUndefined();
   });
 });

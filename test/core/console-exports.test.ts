@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExportFolder } from '../../bots/console/exports.js';
 import { vnInstant } from '../../src/shared/vntime.js';
 import { consoleSession } from '../support/console.js';
@@ -39,11 +39,11 @@ describe('the export folder', () => {
 
 describe('files in the console chat', () => {
   let p: Province;
-  beforeAll(async () => {
+  beforeEach(async () => {
     p = await makeProvince(vnInstant('2026-11-20', '09:00'));
     for (const [code, score] of [['TC1', 18], ['TC2', 22]] as const) await report(p, 'BG-A', code, '2026-11', 'done', score);
   });
-  afterAll(() => p.app.close());
+  afterEach(() => p.app.close());
 
   const savedPaths = (out: string) => [...out.matchAll(/\[(?:tệp|ảnh) đã lưu: (\S+)/g)].map((m) => m[1]);
 
@@ -59,8 +59,11 @@ describe('files in the console chat', () => {
   });
 
   it('the same chart asked again is a second file', async () => {
-    const out = await consoleSession(p.app, 'mgr-province', ['/tiendo BG-A']);
-    expect(savedPaths(out)).toEqual([path.join(p.app.config.EXPORT_DIR, 'tien-do-bg-a-2026-11-2.png')]);
+    const out = await consoleSession(p.app, 'mgr-province', ['/tiendo BG-A', '/tiendo BG-A']);
+    expect(savedPaths(out)).toEqual([
+      path.join(p.app.config.EXPORT_DIR, 'tien-do-bg-a-2026-11.png'),
+      path.join(p.app.config.EXPORT_DIR, 'tien-do-bg-a-2026-11-2.png'),
+    ]);
     expect(readdirSync(p.app.config.EXPORT_DIR).filter((f) => f.startsWith('tien-do-bg-a'))).toHaveLength(2);
     expect(existsSync(path.join(p.app.config.EXPORT_DIR, 'tien-do-bg-a-2026-11.png'))).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { consoleSession } from '../support/console.js';
+import { expectSaid, idsOf, said } from '../support/conversation.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -33,31 +34,40 @@ describe('conversation core on the console channel', () => {
   });
 
   it('answers nonsense politely with the fields and how to reach the desk', async () => {
+    said(app).take();
     const out = await consoleSession(app, 'c4', ['giá vàng hôm nay bao nhiêu']);
-    expect(out).toContain('chưa tìm thấy thủ tục');
-    expect(out).toContain('Bộ phận Một cửa');
+    const told = idsOf(said(app).take());
+    expect(told).toContain('search-no-match');
+    expect(told).toContain('desk-contact');
+    // The fields are offered as numbered options, the first one first.
     expect(out).toMatch(/\[1\] Hộ tịch/);
   });
 
   it('unknown commands get help, never a stack trace', async () => {
+    said(app).take();
     const out = await consoleSession(app, 'c5', ['/khongco']);
-    expect(out).toContain('Tôi chưa hiểu lệnh /khongco');
+    const told = said(app).take();
+    expectSaid(told, 'unknown-command', { command: '/khongco' });
+    expect(idsOf(told)).toContain('help-intro');
     expect(out).toContain('/thutuc');
     expect(out).not.toMatch(/Error|at \w+ \(/);
   });
 
   it('switches language with /lang and keeps it', async () => {
-    const out = await consoleSession(app, 'c6', ['/lang en', 'khai sinh cho con']);
-    expect(out).toContain('Switched to English');
-    expect(out).toContain('Documents to prepare');
+    said(app).take();
+    await consoleSession(app, 'c6', ['/lang en', 'khai sinh cho con']);
+    const told = said(app).take();
+    expect(told.find((s) => s.id === 'lang-set')?.locale).toBe('en');
+    expect(told.find((s) => s.id === 'card-documents')?.locale).toBe('en');
     const account = await app.db.account.findUnique({ where: { channel_externalId: { channel: 'console', externalId: 'c6' } } });
     expect(account?.locale).toBe('en');
   });
 
   it('refuses a message over the size limit without storing anything new', async () => {
     const before = await app.db.dialogueState.count();
-    const out = await consoleSession(app, 'c7', ['x'.repeat(5000)]);
-    expect(out).toContain('Tin nhắn quá dài');
+    said(app).take();
+    await consoleSession(app, 'c7', ['x'.repeat(5000)]);
+    expect(idsOf(said(app).take())).toEqual(['error-too-long']);
     expect(await app.db.dialogueState.count()).toBe(before);
   });
 });

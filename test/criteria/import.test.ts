@@ -10,6 +10,7 @@ import { importCommand } from '../../src/cli/import.js';
 import { criteriaCommand } from '../../src/criteria/cli.js';
 import type { CliCommand } from '../../src/cli/io.js';
 import { makeProvince, type Province } from './fixture.js';
+import { expectSaid, said } from '../support/conversation.js';
 
 let p: Province;
 let dir: string;
@@ -33,7 +34,7 @@ async function cli(command: CliCommand, args: string[]): Promise<{ code: number;
     stdout,
     stderr,
     config: p.app.config,
-    openApp: () => createApp(p.app.config, { clock: p.clock }),
+    openApp: () => createApp(p.app.config, { clock: p.clock, i18n: p.app.i18n }),
   });
   return { code, out, err };
 }
@@ -80,8 +81,10 @@ describe('import criteria', () => {
   });
 
   it('creates a set, updates it, and keeps criteria that are in use', async () => {
+    said(p.app).take();
     const created = await cli(importCommand, ['criteria', file('hd.yaml', goodSet)]);
-    expect(created).toMatchObject({ code: 0, out: 'Đã tạo bộ tiêu chí hai-duong-2024 (123/QĐ-UBND): 2 tiêu chí.\n' });
+    expect(created).toMatchObject({ code: 0, err: '' });
+    expectSaid(said(p.app).take(), 'criteria-import-set-created', { key: 'hai-duong-2024', decision: '123/QĐ-UBND', count: 2 });
     const set = await p.app.db.criteriaSet.findUniqueOrThrow({ where: { key: 'hai-duong-2024' }, include: { criteria: { orderBy: { position: 'asc' } } } });
     expect(set.criteria.map((c) => [c.code, c.maxPoints, c.floorPoints, JSON.parse(c.evidence)])).toEqual([
       ['A', 40, null, ['Báo cáo (PDF)']],
@@ -89,7 +92,8 @@ describe('import criteria', () => {
     ]);
 
     const renamed = goodSet.replace('title: Tuyên truyền', 'title: Công tác tuyên truyền');
-    expect((await cli(importCommand, ['criteria', file('hd2.yaml', renamed)])).out).toContain('Đã cập nhật');
+    expect((await cli(importCommand, ['criteria', file('hd2.yaml', renamed)])).code).toBe(0);
+    expectSaid(said(p.app).take(), 'criteria-import-set-updated', { key: 'hai-duong-2024' });
     const a = await p.app.db.criterion.findFirstOrThrow({ where: { setId: set.id, code: 'A' } });
     expect(a.title).toBe('Công tác tuyên truyền');
     expect(a.id).toBe(set.criteria[0].id);
@@ -148,8 +152,10 @@ describe('import assignments', () => {
 
   it('writes every row of a valid file, managers of the commune included', async () => {
     const csv = `${header}BG-A,TC1,console:off-BG-A-2\nbg-a,tc5,console:mgr-BG-A\nBG-B,TC1,console:off-BG-B-1\n`;
+    said(p.app).take();
     const result = await cli(importCommand, ['assignments', file('ok.csv', csv)]);
-    expect(result).toMatchObject({ code: 0, out: 'Đã nhập 3 phân công: 2 thay đổi, 1 giữ nguyên.\n' });
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expectSaid(said(p.app).take(), 'criteria-import-assignments', { count: 3, changed: 2, unchanged: 1 });
     const owner = async (commune: string, criterion: string) =>
       (await p.app.db.assignment.findUniqueOrThrow({
         where: { communeId_criterionId: { communeId: p.communeId[commune], criterionId: p.criterionId[criterion] } },
@@ -162,11 +168,13 @@ describe('import assignments', () => {
 
 describe('criteria use / list', () => {
   it('links a province to a set for a year and lists the sets', async () => {
+    said(p.app).take();
     const unknown = await cli(criteriaCommand, ['use', '--set', 'nope', '--year', '2027', '--province', 'BG']);
     expect(unknown.code).toBe(1);
-    expect(unknown.err).toContain('Không có bộ tiêu chí nope');
+    expectSaid(said(p.app).take(), 'criteria-cli-unknown-set', { key: 'nope' });
     const used = await cli(criteriaCommand, ['use', '--set', 'dong-nai-54-2025', '--year', '2027', '--province', 'BG']);
-    expect(used).toMatchObject({ code: 0, out: 'Đã áp dụng bộ tiêu chí dong-nai-54-2025 năm 2027 cho 4 xã.\n' });
+    expect(used.code).toBe(0);
+    expectSaid(said(p.app).take(), 'criteria-cli-used', { key: 'dong-nai-54-2025', year: '2027', count: 4 });
     expect(await p.app.db.communeSet.count({ where: { year: 2027 } })).toBe(4);
     const list = await cli(criteriaCommand, ['list']);
     expect(list.out).toContain('bac-giang-710-2024: 710/QĐ-UBND (Bắc Giang), 5 tiêu chí, 100 điểm; áp dụng: năm 2026: 4 xã');

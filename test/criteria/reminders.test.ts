@@ -6,6 +6,8 @@ import { runDueJobs } from '../../src/jobs/scheduler.js';
 import { vnInstant } from '../../src/shared/vntime.js';
 import { sendMonthlyReminders } from '../../src/criteria/reminders.js';
 import { countQueries } from '../support/queries.js';
+import { expectSaid, said } from '../support/conversation.js';
+import type { MessageArgs, MessageId } from '../../src/i18n/index.js';
 import { COMMUNES, makeProvince, outbox, report, textOf, type Province } from './fixture.js';
 
 let p: Province;
@@ -17,23 +19,28 @@ afterEach(async () => {
 });
 
 const firstOfNovember = vnInstant('2026-11-01', '08:00');
+/** A message as the recipient reads it, to find it inside a composed push. */
+const vi = (id: MessageId, args?: MessageArgs) => p.app.i18n.t('vi', id, args);
 
 describe('monthly reminder', () => {
   it('sends one message per official listing their criteria, last month and missing evidence', async () => {
     await report(p, 'BG-A', 'TC1', '2026-10', 'in_progress', 12, [{ kind: 'link', ref: 'https://x.vn/muc-luc.pdf', doc: 0 }]);
     await report(p, 'BG-A', 'TC2', '2026-09', 'done', 20);
+    said(p.app).take();
     await criteriaReminderJob.run(p.app, firstOfNovember);
+    const told = said(p.app).take();
 
     const rows = await outbox(p, 'crit-remind:2026-11:');
     expect(rows).toHaveLength(COMMUNES.length * 3);
     const mine = rows.find((r) => r.accountId === p.official('BG-A', 1).id)!;
     expect(mine.dedupKey).toBe(`crit-remind:2026-11:${p.official('BG-A', 1).id}`);
     const text = textOf(mine);
-    expect(text).toContain('Nhắc việc tháng 11/2026');
-    expect(text).toContain('Anh/chị phụ trách 2 tiêu chí');
+    expectSaid(told, 'criteria-remind-title', { month: '11/2026' });
+    expectSaid(told, 'criteria-remind-intro', { count: 2 });
+    expectSaid(told, 'criteria-remind-deadline', { date: '25/11/2026' });
+    // The list's layout: one criterion a line, its last report and missing evidence under it.
     expect(text).toMatch(/1\. TC1 · .*\n {3}Đang thực hiện · tự chấm 12\/20 điểm \(báo cáo tháng 10\/2026\)\n {3}Còn thiếu minh chứng: Tài liệu minh chứng \(PDF\)/);
     expect(text).toMatch(/2\. TC2 · .*\n {3}Đã hoàn thành · tự chấm 20\/25 điểm \(báo cáo tháng 09\/2026\)/);
-    expect(text).toContain('Hạn báo cáo tiến độ tháng này: 25/11/2026');
     expect(text).not.toContain('TC3');
     const buttons = (JSON.parse(mine.payload) as { buttons: { payload: string }[][] }).buttons.flat();
     expect(buttons.map((b) => b.payload)).toEqual([
@@ -43,7 +50,7 @@ describe('monthly reminder', () => {
     // Nobody else gets the commune's criteria of another owner.
     const third = textOf(rows.find((r) => r.accountId === p.official('BG-A', 3).id)!);
     expect(third).toContain('TC5');
-    expect(third).toContain('Chưa có báo cáo nào trong năm.');
+    expect(third).toContain(vi('criteria-no-report'));
   });
 
   it('is exactly once: a second run writes nothing and changes nothing', async () => {
@@ -91,11 +98,13 @@ describe('monthly reminder', () => {
 
   it('catches up a missed month with that month in keys and text', async () => {
     p.clock.set(vnInstant('2026-11-03', '09:00'));
+    said(p.app).take();
     await criteriaReminderJob.run(p.app, vnInstant('2026-10-01', '08:00'));
     const rows = await outbox(p, 'crit-remind:2026-10:');
     expect(rows).toHaveLength(COMMUNES.length * 3);
-    expect(textOf(rows[0])).toContain('Nhắc việc tháng 10/2026');
-    expect(textOf(rows[0])).toContain('25/10/2026');
+    const told = said(p.app).take();
+    expect(told.filter((s) => s.id === 'criteria-remind-title').map((s) => s.args?.month)).toEqual(rows.map(() => '10/2026'));
+    expectSaid(told, 'criteria-remind-deadline', { date: '25/10/2026' });
   });
 
   it('runs once per period through the scheduler, including after downtime', async () => {
@@ -153,7 +162,7 @@ describe('nudge before the deadline', () => {
     expect(rows).toHaveLength(COMMUNES.length * 3 - 1);
     expect(rows.some((r) => r.accountId === p.official('BG-A', 1).id)).toBe(false);
     const partial = textOf(rows.find((r) => r.accountId === p.official('BG-A', 2).id)!);
-    expect(partial).toContain('còn 1 tiêu chí chưa báo cáo');
+    expect(partial).toContain(vi('criteria-nudge-intro', { count: 1 }));
     expect(partial).toContain('TC4');
     expect(partial).not.toContain('TC3');
     expect(rows.some((r) => r.accountId === p.official('BG-B', 3).id)).toBe(true);
@@ -178,14 +187,14 @@ describe("managers' summary after the deadline", () => {
     expect(rows).toHaveLength(COMMUNES.length + 1);
 
     const a = textOf(rows.find((r) => r.accountId === p.commune['BG-A'].id)!);
-    expect(a).toContain('Tổng hợp tiến độ bộ tiêu chí tháng 11/2026 (hạn báo cáo 25/11/2026)');
+    expect(a).toContain(vi('criteria-summary-title', { month: '11/2026', date: '25/11/2026' }));
     expect(a).toContain('Tổng điểm tự chấm: 88/100 → 2★');
-    expect(a).toContain('Tất cả tiêu chí đã được báo cáo trong tháng.');
-    expect(a).toContain('đủ điều kiện đề nghị công nhận');
+    expect(a).toContain(vi('criteria-all-reported'));
+    expect(a).toContain(vi('criteria-recognition', { yes: 'yes' }));
 
     const b = textOf(rows.find((r) => r.accountId === p.commune['BG-B'].id)!);
     expect(b).toContain('Tổng điểm tự chấm: 45/100 → chưa đạt mức sao');
-    expect(b).toContain('Chưa đạt điểm tối thiểu ở: TC3, TC4, TC5.');
+    expect(b).toContain(vi('criteria-floors-missed', { codes: 'TC3, TC4, TC5' }));
     expect(b).toContain('• Cán bộ BG-B số 2: TC3, TC4');
     expect(b).toContain('• Cán bộ BG-B số 3: TC5');
     expect(b).not.toContain('Cán bộ BG-B số 1:');
@@ -197,7 +206,7 @@ describe("managers' summary after the deadline", () => {
     const rows = await outbox(p, `crit-summary:2026-11:${p.provinceManager.id}`);
     expect(rows).toHaveLength(1);
     const lines = textOf(rows[0]).split('\n');
-    expect(lines).toContain('1/4 xã đã báo cáo đủ các tiêu chí.');
+    expect(lines).toContain(vi('criteria-summary-complete', { done: 1, count: 4 }));
     expect(lines).toContain('Xã Thử A: 88/100 · 2★ · báo cáo 5/5 ✓');
     expect(lines).toContain('Xã Thử B: 45/100 · chưa đạt mức sao · báo cáo 2/5');
     expect(lines.indexOf('Xã Thử A: 88/100 · 2★ · báo cáo 5/5 ✓')).toBe(lines.length - 1);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vnInstant } from '../../src/shared/vntime.js';
 import type { Reply } from '../../src/conversation/types.js';
 import { makeProvince, report, type Province } from './fixture.js';
+import { expectSaid, idsOf, said } from '../support/conversation.js';
 
 let p: Province;
 let serial = 0;
@@ -95,8 +96,9 @@ afterAll(async () => {
 
 describe('/baocao', () => {
   it('sends a workbook with five sheets, laid out for reading and printing', async () => {
+    said(p.app).take();
     const { reply, wb } = await workbookOf('mgr-province', '2026-11');
-    expect(reply.text).toContain('Báo cáo tháng 11/2026 của 4 xã');
+    expectSaid(said(p.app).take(), 'criteria-xlsx-caption', { month: '11/2026', count: 4 });
     expect(reply.document?.filename).toBe('bao-cao-cqtt-2026-11.xlsx');
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Tổng hợp xã',
@@ -169,8 +171,9 @@ describe('/baocao', () => {
     expect(new Set(progress.slice(1).map((r) => r[0]))).toEqual(new Set(['BG-B']));
     // This month (December): December's report counts.
     expect(progress.find((r) => r[2] === 'TC2')!.slice(6, 8)).toEqual(['Đã hoàn thành', 25]);
+    said(p.app).take();
     const [bad] = await p.app.conversation.handle({ channel: 'console', userId: 'mgr-BG-B', text: '/baocao 2026-13' });
     expect(bad.document).toBeUndefined();
-    expect(bad.text).toContain('Tháng không hợp lệ');
+    expect(idsOf(said(p.app).take())).toEqual(['criteria-xlsx-bad-month']);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { registerDossier } from '../../src/dossiers/register.js';
+import { idsOf, said } from '../support/conversation.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -19,10 +20,12 @@ describe('guessing rating codes', () => {
     const procedure = await app.db.procedure.findFirstOrThrow();
     const reg = await registerDossier(app, { communeId: commune.id, procedureId: procedure.id }, { qr: false });
 
-    for (const guess of ['AAAA-2222', 'AAAA-3333', 'AAAA-4444']) expect(await say('guesser', guess)).toMatch(/không đúng/);
+    said(app).take();
+    for (const guess of ['AAAA-2222', 'AAAA-3333', 'AAAA-4444']) await say('guesser', guess);
+    expect(idsOf(said(app).take())).toEqual(['dossier-open-unknown', 'dossier-open-unknown', 'dossier-open-unknown']);
     // Even the right code is refused now: a guesser learns nothing more this hour.
     const refused = await say('guesser', reg.zaloCode);
-    expect(refused).toContain('nhập sai mã quá nhiều lần');
+    expect(idsOf(said(app).take())).toEqual(['dossier-open-too-many']);
     expect(refused).not.toContain(reg.dossier.code);
     expect(await app.db.dialogueState.count({ where: { userId: 'guesser' } })).toBe(0);
 

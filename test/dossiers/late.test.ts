@@ -1,20 +1,20 @@
 // Late results: the morning list for officials (one per official per day), the follower's
-// notice, and /trehan's apology letter with a new date.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// notice, and /trehan's apology letter with a new date. Each test has its own world and clock.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dossiersDueJob } from '../../src/dossiers/due-job.js';
-import { consoleSession } from '../support/console.js';
+import { expectSaid, idsOf, person, said } from '../support/conversation.js';
 import { followedDossier, makeWorld, official, register, session, type World } from './support.js';
 
 describe('late results', () => {
   let w: World;
   let handlerId = 0;
-  beforeAll(async () => {
+  beforeEach(async () => {
     w = await makeWorld();
     handlerId = (await official(w.app, 'canbo-a', w.tanTien.id)).id;
     await official(w.app, 'canbo-b', w.tanTien.id);
     await official(w.app, 'canbo-khac', w.yenThe.id);
   });
-  afterAll(() => w.app.close());
+  afterEach(() => w.app.close());
 
   it('each official hears once a day about their overdue and soon-due dossiers', async () => {
     // Received Monday 2 March; due Monday 9 (5 days), Tuesday 3 (1 day, unassigned) and Friday 6.
@@ -38,11 +38,14 @@ describe('late results', () => {
       byUser.set(to.externalId, JSON.parse(row.payload).text);
     }
     expect([...byUser.keys()].sort()).toEqual(['canbo-a', 'canbo-b']);
+    const told = said(w.app).take();
+    expectSaid(told, 'dossier-due-overdue', { count: 1 });
+    expectSaid(told, 'dossier-due-line', { code: late.code });
+    expectSaid(told, 'dossier-due-soon', { until: '11/03/2026', count: 1 });
+    expectSaid(told, 'dossier-due-line', { code: soon.code });
     const a = byUser.get('canbo-a')!;
-    expect(a).toContain('Đã quá hạn (1):');
-    expect(a).toContain(`• ${late.code}`);
-    expect(a).toContain('Đến hạn trước hết ngày 11/03/2026 (1):');
-    expect(a).toContain(`• ${soon.code}`);
+    expect(a).toContain(late.code);
+    expect(a).toContain(soon.code);
     expect(a).not.toContain(other.code);
     expect(a).not.toContain(closed.code);
     // The unassigned dossier goes to every official of the commune; the handler's only to them.
@@ -54,30 +57,33 @@ describe('late results', () => {
     const { dossier } = await followedDossier(w, 'dan-tre', { dueDate: '2026-03-11' });
     const firedAt = new Date('2026-03-12T00:00:00Z');
     w.clock.set(firedAt);
+    said(w.app).take();
     await dossiersDueJob.run(w.app, firedAt);
     await dossiersDueJob.run(w.app, new Date('2026-03-13T00:00:00Z'));
     expect(await w.app.db.outboxMessage.count({ where: { dedupKey: { startsWith: `dossier-overdue:${dossier.id}:` } } })).toBe(1);
-    const out = await session(w.app, 'dan-tre', []);
-    expect(out).toContain(`🔔 Hồ sơ ${dossier.code} đã quá ngày hẹn trả kết quả (11/03/2026)`);
+    expectSaid(said(w.app).take(), 'dossier-push-overdue', { code: dossier.code, due: '11/03/2026' });
+    // The console shows it as a push.
+    expect(await session(w.app, 'dan-tre', [])).toContain(`🔔 `);
   });
 
   it('/trehan records the reason and a new working day, and sends the apology letter to the follower', async () => {
     w.clock.set('2026-03-12T02:00:00Z'); // Thursday 12 March, 09:00
     const { dossier } = await followedDossier(w, 'dan-xl', { dueDate: '2026-03-13' });
-    const out = await consoleSession(w.app, 'canbo-a', [
-      `/trehan ${dossier.code}`,
-      'ngắn',
-      'Chờ kết quả xác minh từ xã khác',
-      '11/03/2026',
-      '13/03/2026',
-      '14/03/2026',
-      '17/03/2026',
-    ]);
-    expect(out).toContain('Lý do cần từ 10 đến 500 ký tự.');
-    expect(out).toContain('Ngày hẹn mới phải sau hôm nay.');
-    expect(out).toContain('Ngày hẹn mới phải sau ngày hẹn hiện tại (13/03/2026).');
-    expect(out).toContain('Ngày này là ngày nghỉ');
-    expect(out).toContain('Đã gửi phiếu xin lỗi cho người dân qua tin nhắn.');
+    const canbo = person(w.app, 'canbo-a');
+    said(w.app).take();
+    await canbo.say(`/trehan ${dossier.code}`);
+    expectSaid(said(w.app).take(), 'dossier-delay-ask-reason', { code: dossier.code, due: '13/03/2026' });
+    await canbo.say('ngắn');
+    expectSaid(said(w.app).take(), 'dossier-delay-reason-length', { min: 10, max: 500 });
+    await canbo.say('Chờ kết quả xác minh từ xã khác');
+    await canbo.say('11/03/2026');
+    expect(idsOf(said(w.app).take())).toEqual(['dossier-delay-ask-date', 'dossier-delay-date-not-future']);
+    await canbo.say('13/03/2026');
+    expectSaid(said(w.app).take(), 'dossier-delay-date-not-later', { due: '13/03/2026' });
+    await canbo.say('14/03/2026');
+    expect(idsOf(said(w.app).take())).toEqual(['dossier-problem-due_not_working_day']);
+    await canbo.say('17/03/2026');
+    expectSaid(said(w.app).take(), 'dossier-delay-saved', { code: dossier.code, told: 'yes' });
 
     const saved = await w.app.db.dossier.findUniqueOrThrow({ where: { id: dossier.id } });
     expect(saved.delayReason).toBe('Chờ kết quả xác minh từ xã khác');
@@ -98,16 +104,23 @@ describe('late results', () => {
       expect(letter).toContain(part);
     }
 
-    // Returned on the new date: still late, and the card shows the new date.
+    // Returned on the new date: still late.
     w.clock.set('2026-03-17T03:00:00Z');
-    expect(await consoleSession(w.app, 'canbo-a', [`/tra ${dossier.code}`])).toContain('trễ hạn');
+    said(w.app).take();
+    await canbo.say(`/tra ${dossier.code}`);
+    expectSaid(said(w.app).take(), 'dossier-returned-ok', { code: dossier.code, outcome: 'late' });
   });
 
   it('officials cannot act on another commune’s dossiers', async () => {
     const reg = await register(w);
-    const out = await consoleSession(w.app, 'canbo-khac', [`/trehan ${reg.code}`, `/tra ${reg.code}`, '/tra']);
-    expect(out.match(/Không tìm thấy hồ sơ .* của xã, phường mình/g)).toHaveLength(2);
-    expect(out).toContain('Anh/chị gõ kèm mã hồ sơ');
+    const other = person(w.app, 'canbo-khac');
+    said(w.app).take();
+    await other.say(`/trehan ${reg.code}`);
+    await other.say(`/tra ${reg.code}`);
+    await other.say('/tra');
+    const told = said(w.app).take();
+    expect(idsOf(told)).toEqual(['dossier-not-found', 'dossier-not-found', 'dossier-usage-tra']);
+    expectSaid(told, 'dossier-not-found', { code: reg.code });
     expect((await w.app.db.dossier.findUniqueOrThrow({ where: { id: reg.dossier.id } })).status).toBe('received');
   });
 });

@@ -1,11 +1,14 @@
 // Fixtures for the dossier and rating suites: the demo province on a fake clock, staff
-// accounts written directly, and helpers that drive the console channel.
+// accounts written directly, and helpers that drive the conversation (buttons pressed by
+// payload) or the console channel.
 import type { Account, Commune, Dossier } from '../../src/generated/prisma/client.js';
+import type { Reply } from '../../src/conversation/types.js';
 import { FakeClock } from '../../src/shared/clock.js';
 import { registerDossier, type DossierInput, type Registration } from '../../src/dossiers/register.js';
 import { changeDossierStatus } from '../../src/dossiers/status.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { consoleSession } from '../support/console.js';
+import { person, type Person } from '../support/conversation.js';
 
 export interface World {
   app: TestApp;
@@ -63,7 +66,9 @@ export async function register(w: World, input: Partial<DossierInput> = {}): Pro
 /** Registers a dossier, has `citizenId` follow it with the receipt link, and returns it. */
 export async function followedDossier(w: World, citizenId: string, input: Partial<DossierInput> = {}): Promise<{ reg: Registration; dossier: Dossier }> {
   const reg = await register(w, input);
-  await consoleSession(w.app, citizenId, [`/start ${reg.startPayload}`, '1']);
+  const citizen = person(w.app, citizenId);
+  await citizen.say(`/start ${reg.startPayload}`);
+  await citizen.press('dso:follow');
   const dossier = await w.app.db.dossier.findUniqueOrThrow({ where: { id: reg.dossier.id } });
   if (!dossier.followerId) throw new Error('follow failed');
   return { reg, dossier };
@@ -73,7 +78,28 @@ export async function returned(w: World, dossierId: number): Promise<Dossier> {
   return (await changeDossierStatus(w.app, dossierId, 'returned')).dossier;
 }
 
-/** Presses the rating buttons: overall, timeliness, attitude, guidance, extra (button numbers), then the comment. */
-export function ratingLines(answers: { overall: number; timeliness: number; attitude: number; guidance: number; extra: number; comment?: string }): string[] {
-  return [String(answers.overall), String(answers.timeliness), String(answers.attitude), String(answers.guidance), String(answers.extra), answers.comment ?? '1'];
+/** The pushes waiting in the outbox for a person, oldest first, as the replies they carry. */
+export async function pushesTo(w: World, externalId: string): Promise<Reply[]> {
+  const to = await w.app.db.account.findUniqueOrThrow({ where: { channel_externalId: { channel: 'console', externalId } } });
+  const rows = await w.app.db.outboxMessage.findMany({ where: { accountId: to.id }, orderBy: { id: 'asc' } });
+  return rows.map((r) => JSON.parse(r.payload) as Reply);
+}
+
+/** Answers of the questionnaire (mot-cua-2025), by value; `comment` null presses "skip", undefined stops before it. */
+export interface RatingAnswers {
+  overall: string;
+  timeliness: string;
+  attitude: string;
+  guidance: string;
+  extra: string;
+  comment?: string | null;
+}
+
+/** Answers the questions by pressing the buttons for these values, then comments or skips. */
+export async function rate(citizen: Person, a: RatingAnswers): Promise<Reply[]> {
+  for (const question of ['overall', 'timeliness', 'attitude', 'guidance', 'extra'] as const) {
+    await citizen.press(`rf:${question}:${a[question]}`);
+  }
+  if (a.comment === undefined) return citizen.last;
+  return a.comment === null ? citizen.press('rf:skip') : citizen.say(a.comment);
 }

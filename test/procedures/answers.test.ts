@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/conversation/types.js';
 import { procedureCard, referralCard } from '../../src/procedures/card.js';
 import { consoleSession } from '../support/console.js';
+import { buttonsIn, expectSaid, idsOf, person, said } from '../support/conversation.js';
 import { followedDossier, makeWorld, type World } from '../dossiers/support.js';
 
 let w: World;
@@ -16,24 +17,6 @@ afterAll(async () => {
 });
 
 const vi = (id: MessageId, args?: Record<string, string | number>) => w.app.i18n.t('vi', id, args);
-
-/** The console number of the latest option with this label (buttons print as "[n] label"). */
-function option(printed: string, label: string): string {
-  const found = [...printed.matchAll(/\[(\d+)\] (.*)/g)].filter((m) => m[2] === label).at(-1);
-  if (!found) throw new Error(`no option "${label}" in:\n${printed}`);
-  return found[1];
-}
-
-/** Types the lines, then presses the options with these labels one after another. */
-async function pressing(user: string, lines: string[], labels: string[]): Promise<string> {
-  let pressed: string[] = [];
-  let out = await consoleSession(w.app, user, lines);
-  for (const label of labels) {
-    pressed = [...pressed, option(out, label)];
-    out = await consoleSession(w.app, user, [...lines, ...pressed]);
-  }
-  return out;
-}
 
 describe('answers on the console', () => {
   it('says plainly that an ID card is not done at the commune desk, and where to go', async () => {
@@ -47,10 +30,18 @@ describe('answers on the console', () => {
     const asked = await consoleSession(w.app, 'a2', ['xin giấy xác nhận']);
     expect(asked).toMatch(/Anh\/chị hỏi về ".+" hay ".+"/);
     expect(asked).not.toContain(vi('card-documents'));
-    const opened = await consoleSession(w.app, 'a2', ['xin giấy xác nhận', '1']);
-    expect(opened).toContain(vi('card-documents'));
-    const none = await pressing('a2', ['xin giấy xác nhận'], [vi('search-none-of-these')]);
-    expect(none).toContain(vi('search-no-match'));
+    const a2 = person(w.app, 'a2');
+    await a2.say('xin giấy xác nhận');
+    // One of the entries asked about (the others are "none of these").
+    const entry = buttonsIn(a2.last).find((b) => b.payload !== 'pn')!;
+    expect(entry.payload).toMatch(/^(p|ref):/);
+    said(w.app).take();
+    await a2.press(entry.payload);
+    expect(idsOf(said(w.app).take())).toContain('card-documents');
+    await a2.say('xin giấy xác nhận');
+    said(w.app).take();
+    await a2.press('pn');
+    expect(idsOf(said(w.app).take())).toContain('search-no-match');
   });
 
   it('lists a whole field when the question names it', async () => {
@@ -59,17 +50,23 @@ describe('answers on the console', () => {
   });
 
   it('shows the desk of the commune chosen with the one-tap button, and remembers it', async () => {
-    const out = await pressing('a4', ['đăng ký kết hôn cần giấy tờ gì'], [vi('desk-choose-button'), w.tanTien.name]);
-    expect(out).toContain(vi('desk-chosen', { commune: w.tanTien.name }));
-    expect(out).toContain(vi('place-desk-of', { commune: w.tanTien.name }));
+    const a4 = person(w.app, 'a4');
+    await a4.say('đăng ký kết hôn cần giấy tờ gì');
+    await a4.press('xa:a:');
+    said(w.app).take();
+    const out = (await a4.press(`xa:s:${w.tanTien.id}:`)).map((r) => r.text).join('\n');
+    const told = said(w.app).take();
+    expectSaid(told, 'desk-chosen', { commune: w.tanTien.name });
+    expectSaid(told, 'place-desk-of', { commune: w.tanTien.name });
+    // The desk's own details, from the database, each under its label.
     expect(out).toContain(`${vi('desk-address')}: ${w.tanTien.deskAddress}`);
     expect(out).toContain(`${vi('desk-hours')}: ${w.tanTien.deskHours}`);
     expect(out).toContain(`${vi('desk-phone')}: ${w.tanTien.deskPhone}`);
     const account = await w.app.db.account.findUniqueOrThrow({ where: { channel_externalId: { channel: 'console', externalId: 'a4' } } });
     expect(account.homeCommuneId).toBe(w.tanTien.id);
-    const later = await consoleSession(w.app, 'a4', ['đăng ký khai tử']);
+    const later = (await a4.say('đăng ký khai tử')).map((r) => r.text).join('\n');
     expect(later).toContain(`${vi('desk-phone')}: ${w.tanTien.deskPhone}`);
-    expect(later).not.toContain(vi('desk-choose-button'));
+    expect(buttonsIn(a4.last).map((b) => b.payload).filter((p) => p.startsWith('xa:a:'))).toEqual([]);
   });
 
   it('/xa sets and changes the commune by name, with or without diacritics, and refuses an unknown one', async () => {

@@ -17,7 +17,8 @@ import { testConfig } from '../../src/config/index.js';
 import { vnInstant } from '../../src/shared/vntime.js';
 import { manager } from '../complaints/support.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
-import { consoleSession } from '../support/console.js';
+import { expectSaid, person, said } from '../support/conversation.js';
+import { RecordingI18n } from '../support/i18n.js';
 
 const shipped = (file: string): Questionnaire => {
   const parsed = parseQuestionnaire(readFileSync(path.join(seedDir, 'questionnaires', file), 'utf8'));
@@ -107,7 +108,7 @@ describe('importing and switching versions', () => {
       stdout,
       stderr,
       config: app.config,
-      openApp: () => createApp(app.config, { clock: app.clock }),
+      openApp: () => createApp(app.config, { clock: app.clock, i18n: app.i18n }),
     });
     return { code, out, err };
   }
@@ -132,38 +133,57 @@ questions:
 `;
 
   it('saves a new version, accepts the same file again, refuses a changed one under the same key', async () => {
-    const first = await runImport(twoQuestions);
+    const key = `thu-nghiem-${Math.random().toString(36).slice(2, 8)}`;
+    const mine = twoQuestions.replace('thu-nghiem-2027', key);
+    said(app).take();
+    const first = await runImport(mine);
     expect(first).toMatchObject({ code: 0, err: '' });
-    expect(first.out).toContain('Đã lưu phiếu đánh giá thu-nghiem-2027: 2 câu hỏi');
-    expect((await runImport(twoQuestions)).out).toContain('không có gì thay đổi');
-    const changed = await runImport(twoQuestions.replace('Dưới 15 phút', 'Dưới 10 phút'));
+    expectSaid(said(app).take(), 'rating-import-created', { key, count: 2 });
+    expect((await runImport(mine)).code).toBe(0);
+    expectSaid(said(app).take(), 'rating-import-unchanged', { key });
+    const changed = await runImport(mine.replace('Dưới 15 phút', 'Dưới 10 phút'));
     expect(changed.code).toBe(1);
-    expect(changed.err).toContain('thu-nghiem-2027 is already saved with other content; a changed questionnaire needs a new key');
-    expect((await loadQuestionnaire(app.db, 'thu-nghiem-2027'))?.questions[1].answers[0].text.vi).toBe('Dưới 15 phút');
-    const bad = await runImport(twoQuestions.replace('scale: national', ''));
+    expect(changed.err).toContain(`${key} is already saved with other content; a changed questionnaire needs a new key`);
+    expect((await loadQuestionnaire(app.db, key))?.questions[1].answers[0].text.vi).toBe('Dưới 15 phút');
+    const bad = await runImport(mine.replace('scale: national', ''));
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('không có gì được ghi');
   });
 
   it('a service set to the new version asks its questions; ratings of both versions count on the national scale', async () => {
-    const other = await createApp({ ...app.config, RATING_QUESTIONNAIRE: 'thu-nghiem-2027' }, { clock: app.clock });
+    await runImport(twoQuestions); // saved, or already saved by the test above
+    const other = await createApp({ ...app.config, RATING_QUESTIONNAIRE: 'thu-nghiem-2027' }, { clock: app.clock, i18n: new RecordingI18n() });
     try {
       const commune = await other.db.commune.findFirstOrThrow({ where: { code: 'BG-TANTIEN' } });
       const procedure = await other.db.procedure.findFirstOrThrow();
       const { registerDossier } = await import('../../src/dossiers/register.js');
       const { changeDossierStatus } = await import('../../src/dossiers/status.js');
-      const rate = async (a: typeof other, user: string, presses: string[]) => {
+      /** Opens a returned dossier's link as `user` and presses "rate", then these answers (by payload). */
+      const rate = async (a: typeof other, user: string, answers: string[]) => {
         const reg = await registerDossier(a, { communeId: commune.id, procedureId: procedure.id }, { qr: false });
         await changeDossierStatus(a, reg.dossier.id, 'returned');
-        return { out: await consoleSession(a, user, [`/start ${reg.startPayload}`, '1', ...presses]), id: reg.dossier.id };
+        const dan = person(a, user);
+        await dan.say(`/start ${reg.startPayload}`);
+        const asked = [await dan.press('dso:rate')];
+        for (const answer of answers) asked.push(await dan.press(answer));
+        return { asked: asked.flat().map((r) => r.text).join('\n'), id: reg.dossier.id };
       };
       await manager(app, 'lanhdao-tt', { communeId: commune.id });
-      const newer = await rate(other, 'dan-moi', ['3', '2']);
-      expect(newer.out).toContain('Anh/chị chờ bao lâu?');
-      expect(newer.out).toContain('Cảm ơn anh/chị đã đánh giá thẳng thắn');
-      expect(newer.out).not.toContain('Thái độ của cán bộ');
-      const older = await rate(app, 'dan-cu', ['1', '1', '1', '1', '2', '1']);
-      expect(older.out).toContain('Thái độ của cán bộ');
+      said(other).take();
+      const newer = await rate(other, 'dan-moi', ['rf:overall:no', 'rf:wait:long']);
+      // The questions are the file's own words.
+      expect(newer.asked).toContain('Anh/chị chờ bao lâu?');
+      expect(newer.asked).not.toContain('Thái độ của cán bộ');
+      expectSaid(said(other).take(), 'rating-thanks-concern', { extra: 'no' });
+      const older = await rate(app, 'dan-cu', [
+        'rf:overall:very_satisfied',
+        'rf:timeliness:early',
+        'rf:attitude:very_polite',
+        'rf:guidance:very_clear',
+        'rf:extra:no',
+        'rf:skip',
+      ]);
+      expect(older.asked).toContain('Thái độ của cán bộ');
 
       const ratings = await other.db.rating.findMany({ where: { dossierId: { in: [newer.id, older.id] } }, orderBy: { id: 'asc' } });
       expect(ratings.map((r) => [r.questionnaire, r.level, JSON.parse(r.answers)])).toEqual([

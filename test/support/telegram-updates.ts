@@ -1,4 +1,5 @@
 // Telegram updates as a private chat produces them, for tests and benchmarks.
+import type { Reply } from '../../src/conversation/types.js';
 const user = (chatId: number, languageCode: string) => ({
   id: chatId,
   is_bot: false,
@@ -34,4 +35,16 @@ export function buttonUpdate(chatId: number, data: string, languageCode = 'vi') 
       },
     },
   };
+}
+
+/**
+ * The inline keyboard of the latest of these sent messages that has one, as a Reply (each
+ * button's callback_data as its payload), so a test can find a button by payload.
+ */
+export function latestKeyboard(sent: { params: Record<string, unknown> }[]): Reply[] {
+  const keyboard = sent
+    .map((c) => (c.params.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard)
+    .filter((k) => k !== undefined)
+    .at(-1);
+  return [{ text: '', buttons: (keyboard ?? []).map((row) => row.map((b) => ({ label: b.text, payload: b.callback_data }))) }];
 }

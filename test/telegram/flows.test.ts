@@ -1,11 +1,12 @@
 // Whole journeys on Telegram: the real grammY client in webhook mode behind the real HTTP
 // server, Telegram played by the fake Bot API, people pressing the buttons the bot actually sent
-// (found by their label), pushes delivered by the real outbox dispatcher through the Telegram
-// sender. Roles are taken the real way, with invitation codes and /dangky.
+// (found by their payload; the complaint journey by their label), pushes delivered by the real
+// outbox dispatcher through the Telegram sender. Roles are taken the real way, with invitation
+// codes and /dangky. Each journey has chats of its own, so they can run in any order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { FakeTelegram, FAKE_TOKEN } from '../support/fake-telegram.js';
-import { buttonUpdate, textUpdate } from '../support/telegram-updates.js';
+import { buttonUpdate, latestKeyboard, textUpdate } from '../support/telegram-updates.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { buildServer } from '../../src/http/server.js';
 import { startTelegram, type TelegramChannel } from '../../bots/telegram/start.js';
@@ -13,6 +14,7 @@ import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 import { createInvite } from '../../src/accounts/invites.js';
 import { colors } from '../../src/charts/specs.js';
 import { barShares, decodePng, expectPhoneChart, expectShares } from '../support/png.js';
+import { buttonIn, expectSaid, idsOf, said } from '../support/conversation.js';
 
 const SECRET = 'flows-secret_0123456789';
 const CITIZEN = 7001;
@@ -20,6 +22,12 @@ const OFFICIAL = 7002;
 const OFFICIAL_B = 7003;
 const MANAGER = 7004;
 const OTHER_CITIZEN = 7005;
+/** The dossier journey's people. */
+const D_CITIZEN = 7011;
+const D_OFFICIAL = 7012;
+/** The criteria journey's officials. */
+const C_OFFICIAL = 7022;
+const C_OFFICIAL_B = 7023;
 
 let fake: FakeTelegram;
 let app: TestApp;
@@ -49,6 +57,9 @@ beforeAll(async () => {
   await signUp(OFFICIAL, { role: 'official', communeCodes: ['BG-TANTIEN'] });
   await signUp(OFFICIAL_B, { role: 'official', communeCodes: ['BG-YENTHE'] });
   await signUp(MANAGER, { role: 'manager', communeCodes: [], provinceCode: 'BG' });
+  await signUp(D_OFFICIAL, { role: 'official', communeCodes: ['BG-TANTIEN'] });
+  await signUp(C_OFFICIAL, { role: 'official', communeCodes: ['BG-TANTIEN'] });
+  await signUp(C_OFFICIAL_B, { role: 'official', communeCodes: ['BG-YENTHE'] });
 });
 
 afterAll(async () => {
@@ -80,55 +91,67 @@ async function press(chat: number, label: RegExp): Promise<string> {
   return textsSince(chat, before).join('\n');
 }
 
-function hasButton(chat: number, label: RegExp): boolean {
-  const markup = sentTo(chat).at(-1)?.params.reply_markup as { inline_keyboard?: { text: string }[][] } | undefined;
-  return Boolean(markup?.inline_keyboard?.flat().some((b) => label.test(b.text)));
+/** Presses the button whose payload is (or starts with) `payload` on the latest message that has buttons. */
+async function pressing(chat: number, payload: string): Promise<string> {
+  const button = buttonIn(latestKeyboard(sentTo(chat)), payload);
+  const before = sentTo(chat).length;
+  expect((await fake.deliver(url, buttonUpdate(chat, button.payload), SECRET)).status).toBe(200);
+  return textsSince(chat, before).join('\n');
+}
+
+function hasButton(chat: number, payload: string): boolean {
+  const markup = sentTo(chat).at(-1)?.params.reply_markup as { inline_keyboard?: { callback_data: string }[][] } | undefined;
+  return Boolean(markup?.inline_keyboard?.flat().some((b) => b.callback_data === payload));
 }
 
 describe('dossier and rating on Telegram', () => {
   it('registers a dossier, the citizen follows its link, gets the rating request when it is returned, rates, and the manager sees it', async () => {
-    await say(OFFICIAL, '/hoso');
-    await say(OFFICIAL, 'khai sinh');
-    await press(OFFICIAL, /^Đăng ký khai sinh$/);
-    await press(OFFICIAL, /Bỏ qua/);
-    await press(OFFICIAL, /Giữ ngày này/);
-    const confirmed = await press(OFFICIAL, /^Xác nhận$/);
-    const link = /https:\/\/t\.me\/cqtt_test_bot\?start=(r_[A-Za-z0-9_-]+)/.exec(confirmed);
-    const code = /HS-[0-9A-Z-]+/.exec(confirmed);
+    const procedure = await app.db.procedure.findFirstOrThrow({ where: { name: 'Đăng ký khai sinh' } });
+    await say(D_OFFICIAL, '/hoso');
+    await say(D_OFFICIAL, 'khai sinh');
+    await pressing(D_OFFICIAL, `hso:p:${procedure.id}`);
+    await pressing(D_OFFICIAL, 'hso:skip');
+    await pressing(D_OFFICIAL, 'hso:keep');
+    said(app).take();
+    const confirmed = await pressing(D_OFFICIAL, 'hso:ok');
+    const registered = expectSaid(said(app).take(), 'dossier-registered', { procedure: procedure.name });
+    const code = String(registered.args!.code);
+    const link = /https:\/\/t\.me\/cqtt_test_bot\?start=(r_[A-Za-z0-9_-]+)/.exec(String(registered.args!.link));
     expect(link, confirmed).not.toBeNull();
-    expect(code).not.toBeNull();
-    expect(fake.callsOf('sendPhoto').some((c) => Number(c.params.chat_id) === OFFICIAL)).toBe(true);
+    expect(confirmed).toContain(code);
+    expect(fake.callsOf('sendPhoto').some((c) => Number(c.params.chat_id) === D_OFFICIAL)).toBe(true);
 
     // The citizen scans the QR code: Telegram sends /start with the payload.
-    const opened = await say(CITIZEN, `/start ${link![1]}`);
-    expect(opened).toContain(code![0]);
-    expect(opened).toContain('Xã Tân Tiến');
-    await press(CITIZEN, /Theo dõi/i);
+    const opened = await say(D_CITIZEN, `/start ${link![1]}`);
+    expectSaid(said(app).take(), 'dossier-card', { code, commune: 'Xã Tân Tiến' });
+    expect(opened).toContain(code);
+    await pressing(D_CITIZEN, 'dso:follow');
 
-    await say(OFFICIAL, `/tra ${code![0]}`);
-    const before = sentTo(CITIZEN).length;
+    await say(D_OFFICIAL, `/tra ${code}`);
+    const dossier = await app.db.dossier.findUniqueOrThrow({ where: { code } });
+    expectSaid(said(app).take(), 'rating-request', { code });
+    const before = sentTo(D_CITIZEN).length;
     await pushes.drain();
-    const pushed = textsSince(CITIZEN, before).join('\n');
-    expect(pushed).toMatch(/đánh giá/i);
+    expect(textsSince(D_CITIZEN, before)).toHaveLength(1);
 
-    await press(CITIZEN, /Đánh giá/i);
-    await press(CITIZEN, /^Rất hài lòng/);
-    await press(CITIZEN, /Sớm hơn/i);
-    await press(CITIZEN, /^Rất|tốt|nhiệt tình/i);
-    await press(CITIZEN, /^Rất|rõ ràng|tốt/i);
-    await press(CITIZEN, /^Không/);
-    const thanks = await press(CITIZEN, /Bỏ qua/);
-    expect(thanks).toMatch(/Cảm ơn/);
-    const dossier = await app.db.dossier.findUniqueOrThrow({ where: { code: code![0] }, include: { rating: true } });
-    expect(dossier.rating).toMatchObject({ level: 'very_satisfied', askedExtra: false });
+    await pressing(D_CITIZEN, `rt:${dossier.id}`);
+    await pressing(D_CITIZEN, 'rf:overall:very_satisfied');
+    await pressing(D_CITIZEN, 'rf:timeliness:early');
+    await pressing(D_CITIZEN, 'rf:attitude:very_polite');
+    await pressing(D_CITIZEN, 'rf:guidance:very_clear');
+    await pressing(D_CITIZEN, 'rf:extra:no');
+    said(app).take();
+    await pressing(D_CITIZEN, 'rf:skip');
+    expect(idsOf(said(app).take())).toContain('rating-thanks');
+    const rated = await app.db.dossier.findUniqueOrThrow({ where: { code }, include: { rating: true } });
+    expect(rated.rating).toMatchObject({ level: 'very_satisfied', askedExtra: false });
 
     // The same link again: already used.
-    expect(await say(OTHER_CITIZEN, `/start ${link![1]}`)).toMatch(/đã được đánh giá/);
+    await say(OTHER_CITIZEN, `/start ${link![1]}`);
+    expect(idsOf(said(app).take())).toContain('dossier-open-used');
 
-    const figures = await say(MANAGER, '/hailong BG-TANTIEN');
-    expect(figures).toContain('Hồ sơ đã trả kết quả: 1');
-    expect(figures).toContain('rất hài lòng: 1');
-    expect(figures).toContain('Tỷ lệ hài lòng (rất hài lòng + hài lòng): 100%');
+    await say(MANAGER, '/hailong BG-TANTIEN');
+    expectSaid(said(app).take(), 'rating-figures', { title: 'Xã Tân Tiến', returned: 1, verySatisfied: 1, satisfiedPct: '100%' });
     // The chart comes as a photo after the text: a phone-sized PNG, one bar at 100% (very satisfied).
     const photo = fake.callsOf('sendPhoto').filter((c) => Number(c.params.chat_id) === MANAGER).at(-1)!;
     expect(String(photo.params.caption)).toMatch(/^Biểu đồ mức độ hài lòng của Xã Tân Tiến, tháng \d\d\/\d{4}: 1 lượt đánh giá, 100% hài lòng/);
@@ -140,9 +163,9 @@ describe('dossier and rating on Telegram', () => {
   });
 
   it('a citizen typing a manager command is refused and told why', async () => {
-    const refusal = await say(CITIZEN, '/hailong');
-    expect(refusal).toMatch(/chỉ dành cho/);
-    expect(refusal).toMatch(/người dân/);
+    said(app).take();
+    await say(OTHER_CITIZEN, '/hailong');
+    expect(idsOf(said(app).take())).toEqual(expect.arrayContaining(['refused-role', 'role-citizen']));
   });
 });
 
@@ -185,8 +208,8 @@ describe('complaint on Telegram', () => {
 
 describe('criteria progress on Telegram', () => {
   it('refuses an invalid score and someone else’s criterion, then stores the report', async () => {
-    const official = await app.db.account.findFirstOrThrow({ where: { channel: 'telegram', externalId: String(OFFICIAL) } });
-    const officialB = await app.db.account.findFirstOrThrow({ where: { channel: 'telegram', externalId: String(OFFICIAL_B) } });
+    const official = await app.db.account.findFirstOrThrow({ where: { channel: 'telegram', externalId: String(C_OFFICIAL) } });
+    const officialB = await app.db.account.findFirstOrThrow({ where: { channel: 'telegram', externalId: String(C_OFFICIAL_B) } });
     const commune = await app.db.commune.findUniqueOrThrow({ where: { code: 'BG-TANTIEN' } });
     const link = await app.db.communeSet.findFirstOrThrow({ where: { communeId: commune.id } });
     const [mine, theirs] = await app.db.criterion.findMany({ where: { setId: link.setId }, orderBy: { position: 'asc' } });
@@ -194,20 +217,22 @@ describe('criteria progress on Telegram', () => {
     await app.db.assignment.create({ data: { communeId: commune.id, criterionId: theirs.id, accountId: officialB.id } });
 
     // A forged button for the criterion someone else owns: refused, nothing started.
-    const before = sentTo(OFFICIAL).length;
-    await fake.deliver(url, buttonUpdate(OFFICIAL, `crr:${commune.id}:${theirs.id}`), SECRET);
-    expect(textsSince(OFFICIAL, before).join('\n')).not.toMatch(/Đang thực hiện/);
-    expect(await app.db.dialogueState.count({ where: { userId: String(OFFICIAL) } })).toBe(0);
+    said(app).take();
+    await fake.deliver(url, buttonUpdate(C_OFFICIAL, `crr:${commune.id}:${theirs.id}`), SECRET);
+    expect(idsOf(said(app).take())).toEqual(['criteria-report-not-owner']);
+    expect(await app.db.dialogueState.count({ where: { userId: String(C_OFFICIAL) } })).toBe(0);
 
     // Their own criterion (the only one they own, so it is asked about at once).
-    const asked = await say(OFFICIAL, '/capnhat');
+    const asked = await say(C_OFFICIAL, '/capnhat');
     expect(asked).toContain(mine.title.slice(0, 20));
-    await press(OFFICIAL, /Đang thực hiện/);
-    expect(await say(OFFICIAL, 'abc')).toMatch(/từ 0 đến/);
-    expect(await say(OFFICIAL, String(mine.maxPoints + 1))).toMatch(/từ 0 đến/);
-    await say(OFFICIAL, '12,5');
+    await pressing(C_OFFICIAL, 'crs:in_progress');
+    said(app).take();
+    await say(C_OFFICIAL, 'abc');
+    await say(C_OFFICIAL, String(mine.maxPoints + 1));
+    expect(idsOf(said(app).take())).toEqual(['criteria-score-invalid', 'criteria-score-invalid']);
+    await say(C_OFFICIAL, '12,5');
     // Evidence (one question per expected document), then the note: skipped.
-    while (hasButton(OFFICIAL, /Bỏ qua/)) await press(OFFICIAL, /Bỏ qua/);
+    while (hasButton(C_OFFICIAL, 'crx:skip')) await pressing(C_OFFICIAL, 'crx:skip');
     const reports = await app.db.progressReport.findMany({ where: { communeId: commune.id } });
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ criterionId: mine.id, status: 'in_progress', selfScore: 12.5 });
