@@ -197,6 +197,9 @@ describe('no silent closing', () => {
     expect((await say(w.app, i18n, 'mgr-tt', { text: '/phananh_ds' })).text).toContain(code);
     expect((await say(w.app, i18n, 'mgr-bg', { text: '/phananh_ds' })).text).toContain(code);
     expect((await say(w.app, i18n, 'off-tt', { text: '/phananh_ds' })).text).not.toContain(code);
+    // Its history names who did what; the reporter sees the same names.
+    expect((await say(w.app, i18n, 'mgr-tt', { text: `/xuly ${code}` })).text).toContain('— Không xử lý (Cán bộ off-tt): Không thuộc thẩm quyền');
+    expect((await say(w.app, i18n, 'dan-b', { text: `/tracuu ${code}` })).text).toContain('(Cán bộ off-tt)');
   });
 
   it('reopens at the leadership once when the citizen asks; the officials lose it', async () => {
