@@ -66,6 +66,7 @@ describe('late results', () => {
     const { dossier } = await followedDossier(w, 'dan-xl', { dueDate: '2026-03-13' });
     const out = await consoleSession(w.app, 'canbo-a', [
       `/trehan ${dossier.code}`,
+      '1', // not late yet (due tomorrow): confirm anyway
       'ngắn',
       'Chờ kết quả xác minh từ xã khác',
       '11/03/2026',
@@ -98,7 +99,7 @@ describe('late results', () => {
       expect(letter).toContain(part);
     }
 
-    // Returned on the new date: still late, and the card shows the new date.
+    // Returned on the new date, after the original one: late, apology or not.
     w.clock.set('2026-03-17T03:00:00Z');
     expect(await consoleSession(w.app, 'canbo-a', [`/tra ${dossier.code}`])).toContain('trễ hạn');
   });
