@@ -11,7 +11,9 @@ import { registerDossier } from '../../src/dossiers/register.js';
 import { changeDossierStatus } from '../../src/dossiers/status.js';
 import { createInvite, displayCode } from '../../src/accounts/invites.js';
 import { runComplaintDeadlines } from '../../src/complaints/deadline-job.js';
+import { PassThrough } from 'node:stream';
 import { gapLines, leadershipGaps } from '../../src/alerts/doctor.js';
+import { doctorCommand } from '../../src/cli/doctor.js';
 import { vnInstant } from '../../src/shared/vntime.js';
 import { RecordingI18n } from '../support/i18n.js';
 import { consoleSession } from '../support/console.js';
@@ -271,6 +273,12 @@ describe('with no manager anywhere', () => {
     const lines = gapLines(i18n.in('vi'), await leadershipGaps(w.app.db));
     expect(ids(i18n.take())).toEqual(expect.arrayContaining(['alerts-doctor-no-manager', 'alerts-doctor-held']));
     expect(lines.join('\n')).toContain('BG-TANTIEN');
+    // `npm run cli -- doctor` prints the same.
+    let printed = '';
+    const stdout = new PassThrough().on('data', (c: Buffer) => (printed += c.toString('utf8')));
+    const io = { stdin: new PassThrough(), stdout, stderr: new PassThrough(), config: w.app.config, openApp: async () => ({ ...w.app, close: async () => {} }) };
+    expect(await doctorCommand.run([], io)).toBe(0);
+    expect(printed).toBe(`${lines.join('\n')}\n`);
 
     const invite = await createInvite(w.app, { role: 'manager', communeCodes: ['BG-TANTIEN'], name: 'Nguyễn Văn Lãnh', title: 'Chủ tịch UBND xã' });
     const signUp = await say(w.app, i18n, 'lanh', { text: `/dangky ${displayCode(invite.code)}` });
