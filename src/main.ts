@@ -48,8 +48,9 @@ async function main(): Promise<void> {
   }
   app.log.info({ port: config.PORT, channels: channels.names }, 'service started');
   // Alerts for a commune with no manager are kept, not lost; the operator should know.
-  const gaps = gapLines(app.i18n.in('vi'), await leadershipGaps(app.db));
-  if (gaps.length) app.log.warn({ communesWithoutManager: gaps.length }, gaps.join('\n'));
+  const gaps = await leadershipGaps(app.db);
+  const warning = gapLines(app.i18n.in('vi'), gaps);
+  if (warning.length) app.log.warn({ communesWithoutManager: gaps.communes.length, heldAlerts: gaps.heldAlerts }, warning.join('\n'));
 
   // An `import procedures` run from the CLI lands in the same database: pick it up.
   const catalogueCheck = setInterval(() => {
