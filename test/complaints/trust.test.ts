@@ -13,6 +13,7 @@ import { createInvite, displayCode } from '../../src/accounts/invites.js';
 import { runComplaintDeadlines } from '../../src/complaints/deadline-job.js';
 import { PassThrough } from 'node:stream';
 import { gapLines, leadershipGaps } from '../../src/alerts/doctor.js';
+import { leadershipOf } from '../../src/alerts/leadership.js';
 import { doctorCommand } from '../../src/cli/doctor.js';
 import { vnInstant } from '../../src/shared/vntime.js';
 import { RecordingI18n } from '../support/i18n.js';
@@ -86,6 +87,14 @@ describe('a complaint about the official who handled the dossier', () => {
     for (const who of [staff.offTT, staff.offTT2, staff.mgrProv, staff.offYT, staff.mgrYT]) {
       expect((await pushesTo(w.app, who.id)).filter((p) => p.text.includes(code)), who.externalId).toEqual([]);
     }
+  });
+
+  it('goes to the province’s managers when the commune has none of its own', async () => {
+    const told = await leadershipOf(w.app.db, w.boHa.id);
+    expect(told.map((a) => a.externalId)).toEqual(['mgr-bg']);
+    expect((await leadershipOf(w.app.db, w.tanTien.id)).map((a) => a.externalId)).toEqual(['mgr-tt']);
+    // Nobody ever hears of what may be about them, even as the only manager.
+    expect(await leadershipOf(w.app.db, w.boHa.id, [staff.mgrProv.id])).toEqual([]);
   });
 
   it('tells the filer where it went: to the leadership, not to the official concerned', async () => {
