@@ -11,6 +11,7 @@ import { startDispatcher } from './outbox/dispatcher.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { jobs } from './jobs/registry.js';
 import { serializeError } from './shared/log.js';
+import { gapLines, leadershipGaps } from './alerts/doctor.js';
 
 const CATALOGUE_CHECK_MS = 60_000;
 
@@ -46,6 +47,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   app.log.info({ port: config.PORT, channels: channels.names }, 'service started');
+  // Alerts for a commune with no manager are kept, not lost; the operator should know.
+  const gaps = await leadershipGaps(app.db);
+  const warning = gapLines(app.i18n.in('vi'), gaps);
+  if (warning.length) app.log.warn({ communesWithoutManager: gaps.communes.length, heldAlerts: gaps.heldAlerts }, warning.join('\n'));
 
   // An `import procedures` run from the CLI lands in the same database: pick it up.
   const catalogueCheck = setInterval(() => {

@@ -27,7 +27,10 @@ complaints-ask-anonymity =
     Last step: how do you want to send it?
     • Anonymously: the commune's officials and leaders will NEVER know who sent it. You still get the results here.
     • With your name: the officials handling it and the leaders responsible for { $commune } see your name ({ $name }) so they can contact you if needed.
-    Either way, the published results never show who reported or the original text.
+    Either way, the published results never show who reported or the original text.{ $dossier ->
+    [yes] {" "}Note: since it is linked to an application, only the leaders handle it; they see the application's code, which may help identify you. To stay fully anonymous, send /huy and file again without the application.
+   *[no] {""}
+}
 complaints-anonymity-pick = Please choose "Send anonymously" or "Send with my name" with the buttons below.
 complaints-button-skip = Skip
 complaints-button-anonymous = Send anonymously (nobody knows it was me)
@@ -37,6 +40,13 @@ complaints-filed =
     Deadline: { $due } ({ $days } working days).
     You will be told of every step; you can check it at any time with /tracuu { $code }
 complaints-filed-anonymous = Sent anonymously: the commune's officials cannot see who you are.
+complaints-filed-route = { $level ->
+    [leadership] { $outcome ->
+        [told] This complaint is handled by the leaders: it went straight to them; the officials concerned do not receive it.
+       *[held] This complaint is handled by the leaders, but no leader of the commune (or province) receives messages through this service yet. It is kept and handed to the first leader who joins; the officials concerned do not receive it. If it is urgent, you can go to the commune's citizen reception office.
+    }
+   *[commune] No official or leader of the commune receives messages through this service yet. Your complaint is kept and handed to the first leader who joins.
+}
 complaints-limit-reached = You have already sent { $limit } complaints today, the most allowed per day. Please send more tomorrow, or go to the citizen reception desk of the commune office.
 complaints-legal-redirect =
     What you describe is a legal complaint or a denunciation. These are handled under the Law on Complaints and the Law on Denunciations, not through this feedback channel.
@@ -59,6 +69,8 @@ complaints-card-reporter = Reported by: { $reporter }
 complaints-reporter-anonymous = anonymous (nobody may know who sent it)
 complaints-reporter-account = a citizen (account no. { $id })
 complaints-card-dossier = Related application: { $code }
+complaints-card-dossier-anonymous = Related application: { $code } — ⚠️ anonymous complaint: this application may identify the reporter. Do not look up who filed it, and do not pass this code to the officials who received or handled it.
+complaints-card-leadership = Handled by the leaders (about staff, or linked to an application): officials may not see it; whoever received or handled the linked application must not learn of it.
 complaints-card-attachments = Photos and files ({ $count }): { $refs }
 complaints-card-text = What was reported:
 complaints-card-resolution = Resolution: { $resolution }
@@ -84,6 +96,8 @@ complaints-event = { $kind ->
     [forwarded] Forwarded
     [rejected] Not handled
     [reopened] The reporter asked for a second look
+    [review_asked] The reporter asked the leaders to review the rejection
+    [escalation_held] Overdue; no leader on the system yet, the alert is kept for them
     [satisfied] The reporter is satisfied with the result
     [unsatisfied] The reporter is not satisfied with the result
     [reminded] Officials reminded: deadline near
@@ -97,6 +111,7 @@ complaints-mine-title = Complaints you have filed (choose one for details):
 
 ## Handling (officials and managers)
 
+complaints-leadership-only = This complaint is handled by the commune's leaders (about an official's conduct, or linked to an application); it is not part of what you are responsible for, so you cannot see or handle it. Nothing was changed.
 complaints-out-of-scope = This complaint does not belong to the commune you are responsible for, so you cannot view or handle it. Nothing was changed.
 complaints-wrong-state = Complaint { $code } is "{ complaints-status }", so this step is not possible. Nothing was changed.
 complaints-changed-meanwhile = Someone else has just updated this complaint. Open it again with /xuly { $code } to see where it stands.
@@ -135,9 +150,15 @@ complaints-list-more = … and { $count } more.
 
 ## Pushes (outbox)
 
-complaints-notify-new = 📥 New complaint { $code } about { $commune } — kind: { $category }. Deadline: { $due }. Press the button below or type /xuly { $code } to view and handle it.
+complaints-notify-new = 📥 New complaint { $code } about { $commune } — kind: { $category }. Deadline: { $due }.{ $level ->
+    [leadership] {" "}About staff or linked to an application: only the leaders handle it; do not pass it to the officials concerned.
+   *[commune] {""}
+} Press the button below or type /xuly { $code } to view and handle it.
 complaints-notify-forwarded-in = 📥 Complaint { $code } was forwarded to { $commune } — kind: { $category }. Deadline: { $due }. Type /xuly { $code } to view and handle it.
 complaints-notify-citizen-reply = 💬 The reporter answered the question about complaint { $code }. Type /xuly { $code } to see it.
+complaints-notify-review = 🔁 The reporter asks the leaders to review complaint { $code }, which was marked "not handled". From now on only the leaders handle it. New deadline: { $due }. Type /xuly { $code } to see why.
+complaints-alert-rejected = ⛔ Complaint { $code } ({ $commune }, kind: { $category }) was just marked "not handled" by { $by }. Reason: { $reason }
+    The reporter may ask the leaders to review it. Type /xuly { $code } to view it.
 complaints-notify-reopened = 🔁 The reporter asked for a second look at complaint { $code }. New deadline: { $due }. Type /xuly { $code } to see why.
 complaints-notify-citizen = { $kind ->
     [acknowledged] Your complaint { $code } has been taken up by an official and is in progress.
@@ -154,6 +175,8 @@ complaints-button-reply = Reply
 complaints-button-satisfied = 😊 Satisfied
 complaints-button-unsatisfied = 😞 Not satisfied
 complaints-button-reopen = 🔁 Ask for a second look
+complaints-button-review = 🔁 Ask the leaders to review
+complaints-review-how = If you disagree, press the button below within { $days } days to ask the commune's leaders to review it (once).
 complaints-remind = ⏰ Complaint { $code } ({ $commune }) is due soon: { $due }. Type /xuly { $code } to handle it.
 complaints-escalate = 🚨 Complaint { $code } of { $commune } is past its deadline ({ $due }) without a result. Type /xuly { $code } to see it.
 
@@ -168,6 +191,11 @@ complaints-satisfaction-thanks = { $satisfied ->
 }
 complaints-not-resolved = Complaint { $code } is not resolved yet, so it cannot be rated or reopened.
 complaints-ask-reopen = Please tell us why the resolution of complaint { $code } is not satisfactory (a second look can be asked for only once).
+complaints-ask-review = Please tell us why you ask the leaders to review complaint { $code } (this can be asked only once).
+complaints-review-sent = { $outcome ->
+    [told] Your request to review complaint { $code } went to the commune's leaders. New deadline: { $due }.
+   *[held] Your request to review complaint { $code } is recorded. No leader receives messages through this service yet; it is kept and handed to the first leader who joins. New deadline: { $due }.
+}
 complaints-reopened = Your request for a second look at complaint { $code } was sent. New deadline: { $due }.
 complaints-reopen-used = Complaint { $code } has already had its second look; each complaint can be reopened only once. If you still disagree, you may petition the citizen reception office of the commune.
 complaints-reopen-expired = More than { $days } days have passed since complaint { $code } was resolved, so it can no longer be reopened. You can file a new complaint with /phananh.

@@ -18,7 +18,6 @@ criteria-heading = { $code } · { $title } ({ $bonus ->
 criteria-report-line = { $status } · self-score { $score }/{ $max } (reported { $month })
 criteria-no-report = No report yet this year.
 criteria-owner-none = not assigned
-criteria-owner-anon = account #{ $id }
 criteria-stars = { $stars ->
     [0] no star level
    *[other] { $stars }★

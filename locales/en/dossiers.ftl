@@ -111,6 +111,10 @@ dossier-delay-closed = Dossier { $code } is already { $status ->
    *[other] ready
 }; no apology is needed.
 dossier-delay-ask-reason = Dossier { $code }, due { $due }. Why will the result be late? (The reason goes into the apology letter sent to the citizen.)
+dossier-delay-not-late = ⚠️ Dossier { $code } is not late yet: it is due { $due }. A result handed back by the end of that day counts as on time, even after an apology. Send the apology and a new date only when you are sure it cannot be ready. Declare it late anyway?
+dossier-delay-button-confirm = Declare it late, send the apology
+dossier-delay-button-cancel = No, it will be ready in time
+dossier-delay-cancelled = Cancelled. Dossier { $code } keeps its date; the citizen gets no apology.
 dossier-delay-reason-length = The reason must be { $min } to { $max } characters long.
 dossier-delay-ask-date = The new return date? Type it as dd/mm/yyyy (it must be a working day).
 dossier-delay-date-not-future = The new date must be after today. Please type it again.

@@ -21,6 +21,10 @@ rating-thanks-concern = Thank you for your frank rating. { $extra ->
     [yes] Asking for extra money is against the rules; the commune's leaders have been alerted.
    *[other] The commune's leaders have been alerted.
 } If you wish, you can send detailed feedback; how it is handled will be published without naming you.
+rating-thanks-concern-held = Thank you for your frank rating. { $extra ->
+    [yes] Asking for extra money is against the rules.
+   *[other] {""}
+} No manager of this commune receives messages through this service yet, so your rating is kept and will be handed to the first manager who joins. You can send detailed feedback now (button below), or tell the commune's one-stop desk in person.
 
 rating-alert = Rating alert: dossier { $code } ({ $procedure }, { $commune }) — { $reasons }.{ $hasComment ->
     [yes] {" "}Comment: "{ $comment }"

@@ -2,6 +2,7 @@
 
 accounts-cmd-dangky = nhận vai trò cán bộ hoặc lãnh đạo bằng mã mời
 accounts-cmd-toi = xem tài khoản và vai trò của tôi
+accounts-cmd-ten = đổi tên hiển thị của tôi: /ten Nguyễn Văn An
 accounts-signup-usage = Anh/chị gửi /dangky kèm mã mời đã được cấp, ví dụ: /dangky ABCD-EFGH
 accounts-signup-malformed = Mã mời gồm 8 ký tự (chữ và số), ví dụ ABCD-EFGH. Anh/chị kiểm tra lại mã rồi gửi /dangky kèm mã.
 accounts-signup-unknown = Mã mời không đúng. Anh/chị kiểm tra lại từng ký tự, hoặc liên hệ người đã cấp mã. Tài khoản của anh/chị không thay đổi.
@@ -11,7 +12,8 @@ accounts-signup-welcome = { $role ->
     [official] Đăng ký thành công! Anh/chị đã là cán bộ, công chức của { $places }.
     [manager] Đăng ký thành công! Anh/chị đã là lãnh đạo, quản lý, theo dõi: { $places }.
    *[other] Đăng ký thành công!
-}
+} Tên hiển thị với mọi người: { $name } (đổi bằng /ten).
+accounts-whoami-name = Tên: { $name }
 accounts-whoami-role = Vai trò: { $role }
 accounts-whoami-channel = Kênh: { $channel } (mã người dùng { $id })
 accounts-whoami-commune = Xã, phường: { $commune }
@@ -28,3 +30,10 @@ accounts-invite-official-one = cán bộ thuộc đúng một xã: cần một -
 accounts-invite-manager-scope = lãnh đạo cần ít nhất một --commune hoặc một --province.
 accounts-invite-unknown-commune = không có xã, phường mã { $codes }.
 accounts-invite-unknown-province = không có tỉnh, thành phố mã { $code }.
+accounts-unnamed = tài khoản #{ $id } (chưa có tên)
+accounts-signup-held = 🔔 Trong lúc chưa có lãnh đạo nào trên hệ thống, có { $count } cảnh báo đã được giữ lại cho phạm vi của anh/chị. Các cảnh báo được gửi ngay sau tin này.
+accounts-name-usage = Tên hiển thị hiện tại của anh/chị: { $name }. Để đổi, gõ /ten kèm họ tên, ví dụ: /ten Nguyễn Văn An
+accounts-name-bad = Tên cần từ 2 đến { $max } ký tự, không chứa ký tự đặc biệt như < >. Tên của anh/chị chưa thay đổi.
+accounts-name-saved = Đã lưu. Từ nay mọi người thấy anh/chị là: { $name }
+accounts-invite-bad-name = tên hoặc chức danh cần từ 2 đến { $max } ký tự, không chứa < >.
+accounts-cli-invite-person = Người được mời: { $name }

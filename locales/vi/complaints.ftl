@@ -27,7 +27,10 @@ complaints-ask-anonymity =
     Cuối cùng, anh/chị muốn gửi phản ánh theo cách nào?
     • Gửi ẩn danh: cán bộ và lãnh đạo xã KHÔNG bao giờ biết ai gửi. Anh/chị vẫn nhận tin báo kết quả tại đây.
     • Gửi kèm tên: cán bộ tiếp nhận và lãnh đạo phụ trách { $commune } thấy tên anh/chị ({ $name }) để liên hệ khi cần.
-    Dù chọn cách nào, kết quả xử lý công khai không bao giờ ghi tên người phản ánh hay nội dung gốc.
+    Dù chọn cách nào, kết quả xử lý công khai không bao giờ ghi tên người phản ánh hay nội dung gốc.{ $dossier ->
+    [yes] {" "}Lưu ý: phản ánh gắn với một hồ sơ nên chỉ lãnh đạo xử lý; lãnh đạo thấy mã hồ sơ, và hồ sơ có thể giúp nhận ra anh/chị. Nếu muốn giữ kín hoàn toàn, hãy bấm /huy rồi gửi lại mà không gắn hồ sơ.
+   *[no] {""}
+}
 complaints-anonymity-pick = Anh/chị vui lòng chọn "Gửi ẩn danh" hoặc "Gửi kèm tên" bằng các nút bên dưới.
 complaints-button-skip = Bỏ qua
 complaints-button-anonymous = Gửi ẩn danh (không ai biết tôi là ai)
@@ -37,6 +40,13 @@ complaints-filed =
     Hạn giải quyết: { $due } ({ $days } ngày làm việc).
     Anh/chị sẽ nhận tin báo mỗi khi có tiến triển; có thể tra cứu bất cứ lúc nào bằng lệnh /tracuu { $code }
 complaints-filed-anonymous = Phản ánh được gửi ẩn danh: cán bộ xã không thấy anh/chị là ai.
+complaints-filed-route = { $level ->
+    [leadership] { $outcome ->
+        [told] Phản ánh này do lãnh đạo xử lý: đã chuyển thẳng đến lãnh đạo; cán bộ liên quan không nhận được.
+       *[held] Phản ánh này do lãnh đạo xử lý, nhưng hiện chưa có lãnh đạo nào của xã (hay của tỉnh) nhận tin qua hệ thống này. Phản ánh được lưu giữ và chuyển ngay cho lãnh đạo đầu tiên tham gia; cán bộ liên quan không nhận được. Nếu việc gấp, anh/chị có thể báo trực tiếp Ban tiếp công dân của UBND xã.
+    }
+   *[commune] Hiện chưa có cán bộ hay lãnh đạo nào của xã nhận tin qua hệ thống này. Phản ánh được lưu giữ và chuyển ngay cho lãnh đạo đầu tiên tham gia.
+}
 complaints-limit-reached = Hôm nay anh/chị đã gửi { $limit } phản ánh, là mức tối đa trong một ngày. Anh/chị vui lòng gửi tiếp vào ngày mai, hoặc đến trực tiếp bộ phận tiếp công dân của UBND xã, phường.
 complaints-legal-redirect =
     Nội dung anh/chị nêu là khiếu nại hoặc tố cáo. Việc này được giải quyết theo Luật Khiếu nại và Luật Tố cáo, không qua kênh phản ánh, kiến nghị này.
@@ -59,6 +69,8 @@ complaints-card-reporter = Người phản ánh: { $reporter }
 complaints-reporter-anonymous = ẩn danh (không ai được biết người gửi)
 complaints-reporter-account = người dân (tài khoản số { $id })
 complaints-card-dossier = Hồ sơ liên quan: { $code }
+complaints-card-dossier-anonymous = Hồ sơ liên quan: { $code } — ⚠️ phản ánh ẩn danh: hồ sơ này có thể giúp nhận ra người phản ánh. Không tra cứu người nộp hồ sơ, không chuyển mã này cho cán bộ đã tiếp nhận, xử lý hồ sơ.
+complaints-card-leadership = Thuộc loại lãnh đạo xử lý (về cán bộ hoặc gắn với hồ sơ): cán bộ không được xem; người tiếp nhận, xử lý hồ sơ liên quan không được biết.
 complaints-card-attachments = Ảnh, tệp đính kèm ({ $count }): { $refs }
 complaints-card-text = Nội dung phản ánh:
 complaints-card-resolution = Kết quả giải quyết: { $resolution }
@@ -84,6 +96,8 @@ complaints-event = { $kind ->
     [forwarded] Chuyển nơi xử lý
     [rejected] Không xử lý
     [reopened] Người phản ánh đề nghị xem xét lại
+    [review_asked] Người phản ánh đề nghị lãnh đạo xem xét lại việc không xử lý
+    [escalation_held] Quá hạn; chưa có lãnh đạo trên hệ thống, cảnh báo được giữ chờ lãnh đạo
     [satisfied] Người phản ánh hài lòng với kết quả
     [unsatisfied] Người phản ánh chưa hài lòng với kết quả
     [reminded] Nhắc cán bộ: sắp đến hạn
@@ -97,6 +111,7 @@ complaints-mine-title = Các phản ánh anh/chị đã gửi (chọn để xem 
 
 ## Handling (officials and managers)
 
+complaints-leadership-only = Phản ánh này do lãnh đạo xã, phường xử lý (về thái độ, hành vi của cán bộ hoặc gắn với một hồ sơ), không thuộc phần việc anh/chị phụ trách nên anh/chị không thể xem hay xử lý. Không có gì thay đổi.
 complaints-out-of-scope = Phản ánh này không thuộc xã, phường anh/chị phụ trách nên anh/chị không thể xem hay xử lý. Không có gì thay đổi.
 complaints-wrong-state = Phản ánh { $code } đang ở tình trạng "{ complaints-status }" nên không thể thực hiện thao tác này. Không có gì thay đổi.
 complaints-changed-meanwhile = Phản ánh vừa được người khác cập nhật. Anh/chị mở lại bằng /xuly { $code } để xem tình trạng mới nhất.
@@ -135,9 +150,15 @@ complaints-list-more = … và { $count } phản ánh khác.
 
 ## Pushes (outbox)
 
-complaints-notify-new = 📥 Phản ánh mới { $code } về { $commune } — loại: { $category }. Hạn giải quyết: { $due }. Bấm nút bên dưới hoặc gõ /xuly { $code } để xem và xử lý.
+complaints-notify-new = 📥 Phản ánh mới { $code } về { $commune } — loại: { $category }. Hạn giải quyết: { $due }.{ $level ->
+    [leadership] {" "}Phản ánh về cán bộ hoặc gắn với hồ sơ: chỉ lãnh đạo xử lý, không chuyển cho cán bộ liên quan.
+   *[commune] {""}
+} Bấm nút bên dưới hoặc gõ /xuly { $code } để xem và xử lý.
 complaints-notify-forwarded-in = 📥 Phản ánh { $code } được chuyển đến { $commune } từ nơi khác — loại: { $category }. Hạn giải quyết: { $due }. Gõ /xuly { $code } để xem và xử lý.
 complaints-notify-citizen-reply = 💬 Người phản ánh đã trả lời câu hỏi về phản ánh { $code }. Gõ /xuly { $code } để xem.
+complaints-notify-review = 🔁 Người phản ánh đề nghị lãnh đạo xem xét lại phản ánh { $code } đã bị "không xử lý". Từ nay chỉ lãnh đạo xử lý phản ánh này. Hạn mới: { $due }. Gõ /xuly { $code } để xem lý do.
+complaints-alert-rejected = ⛔ Phản ánh { $code } ({ $commune }, loại: { $category }) vừa bị { $by } đánh dấu "không xử lý". Lý do: { $reason }
+    Người phản ánh có thể đề nghị lãnh đạo xem xét lại. Gõ /xuly { $code } để xem.
 complaints-notify-reopened = 🔁 Người phản ánh đề nghị xem xét lại phản ánh { $code }. Hạn mới: { $due }. Gõ /xuly { $code } để xem lý do.
 complaints-notify-citizen = { $kind ->
     [acknowledged] Phản ánh { $code } của anh/chị đã được cán bộ tiếp nhận và đang xử lý.
@@ -154,6 +175,8 @@ complaints-button-reply = Trả lời
 complaints-button-satisfied = 😊 Hài lòng
 complaints-button-unsatisfied = 😞 Chưa hài lòng
 complaints-button-reopen = 🔁 Đề nghị xem xét lại
+complaints-button-review = 🔁 Đề nghị lãnh đạo xem xét lại
+complaints-review-how = Nếu chưa đồng ý, anh/chị bấm nút bên dưới trong vòng { $days } ngày để đề nghị lãnh đạo xã xem xét lại (một lần).
 complaints-remind = ⏰ Phản ánh { $code } ({ $commune }) sắp đến hạn giải quyết: { $due }. Gõ /xuly { $code } để xử lý.
 complaints-escalate = 🚨 Phản ánh { $code } của { $commune } đã quá hạn giải quyết ({ $due }) mà chưa có kết quả. Gõ /xuly { $code } để xem.
 
@@ -168,6 +191,11 @@ complaints-satisfaction-thanks = { $satisfied ->
 }
 complaints-not-resolved = Phản ánh { $code } chưa được giải quyết xong nên chưa thể đánh giá hay đề nghị xem xét lại.
 complaints-ask-reopen = Anh/chị cho biết vì sao kết quả giải quyết phản ánh { $code } chưa thỏa đáng (việc xem xét lại chỉ được đề nghị một lần).
+complaints-ask-review = Anh/chị cho biết vì sao đề nghị lãnh đạo xem xét lại phản ánh { $code } (chỉ đề nghị được một lần).
+complaints-review-sent = { $outcome ->
+    [told] Đã chuyển đề nghị xem xét lại phản ánh { $code } đến lãnh đạo xã. Hạn giải quyết mới: { $due }.
+   *[held] Đã ghi nhận đề nghị xem xét lại phản ánh { $code }. Hiện chưa có lãnh đạo nào nhận tin qua hệ thống này; đề nghị được lưu giữ và chuyển ngay cho lãnh đạo đầu tiên tham gia. Hạn giải quyết mới: { $due }.
+}
 complaints-reopened = Đã gửi đề nghị xem xét lại phản ánh { $code }. Hạn giải quyết mới: { $due }.
 complaints-reopen-used = Phản ánh { $code } đã được xem xét lại một lần; mỗi phản ánh chỉ được đề nghị xem xét lại một lần. Nếu vẫn chưa đồng ý, anh/chị có thể gửi đơn đến Ban tiếp công dân của UBND xã, phường.
 complaints-reopen-expired = Đã quá { $days } ngày kể từ khi phản ánh { $code } được giải quyết nên không thể đề nghị xem xét lại. Anh/chị có thể gửi phản ánh mới bằng /phananh.

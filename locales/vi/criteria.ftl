@@ -18,7 +18,6 @@ criteria-heading = { $code } · { $title } ({ $bonus ->
 criteria-report-line = { $status } · tự chấm { $score }/{ $max } điểm (báo cáo tháng { $month })
 criteria-no-report = Chưa có báo cáo nào trong năm.
 criteria-owner-none = chưa phân công
-criteria-owner-anon = tài khoản #{ $id }
 criteria-stars = { $stars ->
     [0] chưa đạt mức sao
    *[other] { $stars }★

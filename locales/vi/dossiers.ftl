@@ -111,6 +111,10 @@ dossier-delay-closed = Hồ sơ { $code } đã { $status ->
    *[other] có kết quả
 }, không cần phiếu xin lỗi.
 dossier-delay-ask-reason = Hồ sơ { $code }, hẹn trả { $due }. Lý do chậm trả kết quả là gì? (Lý do sẽ ghi trong phiếu xin lỗi gửi người dân.)
+dossier-delay-not-late = ⚠️ Hồ sơ { $code } chưa trễ hạn: hạn trả kết quả là { $due }. Nếu trả kết quả đến hết ngày đó, hồ sơ vẫn được tính là đúng hạn, dù đã gửi phiếu xin lỗi. Chỉ gửi phiếu xin lỗi và hẹn lại khi chắc chắn không kịp. Anh/chị vẫn muốn báo trễ hẹn?
+dossier-delay-button-confirm = Vẫn báo trễ hẹn, gửi phiếu xin lỗi
+dossier-delay-button-cancel = Không, hồ sơ sẽ kịp hạn
+dossier-delay-cancelled = Đã hủy. Hồ sơ { $code } giữ nguyên ngày hẹn, người dân không nhận phiếu xin lỗi.
 dossier-delay-reason-length = Lý do cần từ { $min } đến { $max } ký tự.
 dossier-delay-ask-date = Ngày hẹn trả kết quả mới? Gõ theo dạng dd/mm/yyyy (phải là ngày làm việc).
 dossier-delay-date-not-future = Ngày hẹn mới phải sau hôm nay. Anh/chị gõ lại giúp.

@@ -21,6 +21,10 @@ rating-thanks-concern = Cảm ơn anh/chị đã đánh giá thẳng thắn. { $
     [yes] Việc gợi ý chi thêm tiền là sai quy định; lãnh đạo xã đã được báo để xem xét.
    *[other] Lãnh đạo xã đã được báo để xem xét.
 } Nếu muốn, anh/chị có thể gửi phản ánh chi tiết; kết quả xử lý sẽ được công khai, không nêu tên người phản ánh.
+rating-thanks-concern-held = Cảm ơn anh/chị đã đánh giá thẳng thắn. { $extra ->
+    [yes] Việc gợi ý chi thêm tiền là sai quy định.
+   *[other] {""}
+} Hiện xã chưa có lãnh đạo nào nhận tin qua hệ thống này, nên ý kiến của anh/chị được lưu lại và sẽ chuyển ngay cho lãnh đạo đầu tiên tham gia. Anh/chị có thể gửi phản ánh chi tiết ngay bây giờ (bấm nút bên dưới), hoặc báo trực tiếp Bộ phận Một cửa của xã.
 
 rating-alert = Cảnh báo đánh giá: hồ sơ { $code } ({ $procedure }, { $commune }) — { $reasons }.{ $hasComment ->
     [yes] {" "}Góp ý: "{ $comment }"

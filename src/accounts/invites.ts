@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { Services } from '../services.js';
 import type { Account, Invite } from '../generated/prisma/client.js';
 import { Refusal } from '../conversation/refusal.js';
+import { deliverHeldAlerts } from '../alerts/leadership.js';
+import { MAX_NAME_CHARS, personNameSchema } from './names.js';
 
 export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 8;
@@ -38,6 +40,9 @@ export const inviteRequestSchema = z.object({
   role: z.enum(['official', 'manager']),
   communeCodes: z.array(z.string().trim().min(1)).default([]),
   provinceCode: z.string().trim().min(1).optional(),
+  /** Name and post of the person invited, given to their account at sign-up. */
+  name: personNameSchema.optional(),
+  title: personNameSchema.optional(),
 });
 export type InviteRequest = z.input<typeof inviteRequestSchema>;
 
@@ -48,10 +53,14 @@ export interface CreatedInvite {
   role: InviteRole;
   /** Names of the communes, or of the province, that the role covers. */
   places: string[];
+  /** "Name (post)" of the person invited, when given. */
+  person?: string;
 }
 
 export async function createInvite(services: Pick<Services, 'clock' | 'config' | 'db'>, request: InviteRequest): Promise<CreatedInvite> {
-  const { role, communeCodes, provinceCode } = inviteRequestSchema.parse(request);
+  const parsed = inviteRequestSchema.safeParse(request);
+  if (!parsed.success) throw new Refusal('accounts-invite-bad-name', { max: MAX_NAME_CHARS });
+  const { role, communeCodes, provinceCode, name, title } = parsed.data;
   if (role === 'official' && (communeCodes.length !== 1 || provinceCode)) throw new Refusal('accounts-invite-official-one');
   if (role === 'manager' && !communeCodes.length && !provinceCode) throw new Refusal('accounts-invite-manager-scope');
   const { db, clock, config } = services;
@@ -66,17 +75,18 @@ export async function createInvite(services: Pick<Services, 'clock' | 'config' |
   const communeIds = communes.map((c) => c.id);
   await db.$transaction(async (tx) => {
     const invite = await tx.invite.create({
-      data: { codeHash: hashCode(code), role, communeIds: JSON.stringify(communeIds), provinceId: province?.id ?? null, expiresAt },
+      data: { codeHash: hashCode(code), role, communeIds: JSON.stringify(communeIds), provinceId: province?.id ?? null, expiresAt, name: name ?? null, title: title ?? null },
     });
     await tx.auditLog.create({
       data: { action: 'invite.created', subject: `invite:${invite.id}`, detail: JSON.stringify({ role, communeIds, provinceId: province?.id ?? null }) },
     });
   });
-  return { code, expiresAt, role, places: [...communes.map((c) => c.name), ...(province ? [province.name] : [])] };
+  const person = name ? (title ? `${name} (${title})` : name) : undefined;
+  return { code, expiresAt, role, places: [...communes.map((c) => c.name), ...(province ? [province.name] : [])], person };
 }
 
 export type RedeemResult =
-  | { ok: true; account: Account; invite: Invite }
+  | { ok: true; account: Account; invite: Invite; heldAlerts: number }
   | { ok: false; reason: 'malformed' | 'unknown' | 'expired' | 'used' };
 
 const communeIdsSchema = z.array(z.number().int());
@@ -123,14 +133,23 @@ export async function redeemInvite(services: Pick<Services, 'clock' | 'db' | 'lo
         detail: JSON.stringify({ role: invite.role, communeIds, provinceId: invite.provinceId, previousRole: account.role }),
       },
     });
-    return tx.account.update({
+    const granted = await tx.account.update({
       where: { id: account.id },
-      data: { role: invite.role, communeId: invite.role === 'official' ? communeIds[0] : null },
+      data: {
+        role: invite.role,
+        communeId: invite.role === 'official' ? communeIds[0] : null,
+        // The name on the invitation is the one colleagues know; a platform name stays otherwise.
+        ...(invite.name ? { displayName: invite.name } : {}),
+        ...(invite.title ? { title: invite.title } : {}),
+      },
     });
+    const heldAlerts = invite.role === 'manager' ? await deliverHeldAlerts(tx, granted, now) : 0;
+    return { granted, heldAlerts };
   });
   if (!updated) return { ok: false, reason: 'used' };
+  const { heldAlerts } = updated;
   // The role is granted either way; a menu that failed to update is fixed at the next change.
-  await services.roleChanged.emit(updated, log, 'role change');
-  log.info({ accountId: updated.id, role: updated.role, inviteId: invite.id }, 'role granted by invitation');
-  return { ok: true, account: updated, invite };
+  await services.roleChanged.emit(updated.granted, log, 'role change');
+  log.info({ accountId: updated.granted.id, role: updated.granted.role, inviteId: invite.id, heldAlerts }, 'role granted by invitation');
+  return { ok: true, account: updated.granted, invite, heldAlerts };
 }

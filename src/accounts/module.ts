@@ -1,12 +1,12 @@
 // Accounts in the conversation: /dangky <code> takes the role an invitation grants, /toi shows
-// who the person is to the bot (role, commune or scope).
+// who the person is to the bot (name, role, commune or scope), /ten changes one's own name.
 import type { ConversationModule, Ctx, Reply } from '../conversation/types.js';
 import { everyone } from './roles.js';
 import type { Account } from '../generated/prisma/client.js';
 import type { Db } from '../db/index.js';
 import { roleOf } from './accounts.js';
 import { redeemInvite } from './invites.js';
-
+import { MAX_NAME_CHARS, nameOf, personNameSchema } from './names.js';
 
 /** The commune of an official, or the communes and provinces of a manager's scope, by name. */
 async function placesOf(db: Db, account: Account): Promise<string[]> {
@@ -35,12 +35,15 @@ async function signUp(ctx: Ctx, args: string): Promise<Reply[]> {
   // The rest of this answer speaks to the person in their new role.
   const role = roleOf(account);
   const places = (await placesOf(ctx.services.db, account)).join(', ');
-  return [{ text: ctx.t('accounts-signup-welcome', { role, places }) }, ...ctx.help(role)];
+  const welcome = ctx.t('accounts-signup-welcome', { role, places, name: nameOf(ctx.t, account) });
+  const held = result.heldAlerts ? [{ text: ctx.t('accounts-signup-held', { count: result.heldAlerts }) }] : [];
+  return [{ text: welcome }, ...held, ...ctx.help(role)];
 }
 
 async function whoAmI(ctx: Ctx): Promise<Reply[]> {
   const places = await placesOf(ctx.services.db, ctx.account);
   const lines = [
+    ctx.t('accounts-whoami-name', { name: nameOf(ctx.t, ctx.account) }),
     ctx.t('accounts-whoami-role', { role: ctx.t(`role-${ctx.role}`) }),
     ctx.t('accounts-whoami-channel', { channel: ctx.account.channel, id: ctx.account.externalId }),
   ];
@@ -50,10 +53,20 @@ async function whoAmI(ctx: Ctx): Promise<Reply[]> {
   return [{ text: lines.join('\n') }];
 }
 
+/** /ten <name>: the name others see in lists, reports and histories (and a named complaint). */
+async function rename(ctx: Ctx, args: string): Promise<Reply[]> {
+  if (!args.trim()) return [{ text: ctx.t('accounts-name-usage', { name: nameOf(ctx.t, ctx.account) }) }];
+  const parsed = personNameSchema.safeParse(args);
+  if (!parsed.success) return [{ text: ctx.t('accounts-name-bad', { max: MAX_NAME_CHARS }) }];
+  const account = await ctx.services.db.account.update({ where: { id: ctx.account.id }, data: { displayName: parsed.data } });
+  return [{ text: ctx.t('accounts-name-saved', { name: nameOf(ctx.t, account) }) }];
+}
+
 export const accountsModule: ConversationModule = {
   name: 'accounts',
   commands: [
     { name: 'dangky', roles: everyone, summary: 'accounts-cmd-dangky', run: signUp },
     { name: 'toi', roles: everyone, summary: 'accounts-cmd-toi', run: (ctx) => whoAmI(ctx) },
+    { name: 'ten', roles: everyone, summary: 'accounts-cmd-ten', run: rename },
   ],
 };

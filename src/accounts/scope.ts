@@ -42,6 +42,6 @@ export async function managersOf(db: Db | Tx, communeId: number): Promise<Accoun
 }
 
 /** Officials of a commune. */
-export async function officialsOf(db: Db, communeId: number): Promise<Account[]> {
+export async function officialsOf(db: Db | Tx, communeId: number): Promise<Account[]> {
   return db.account.findMany({ where: { role: 'official', communeId } });
 }

@@ -9,6 +9,7 @@ import { searchCommand } from './search.js';
 import { importCommand } from './import.js';
 import { criteriaCommand } from '../criteria/cli.js';
 import { backupCommand } from './backup.js';
+import { doctorCommand } from './doctor.js';
 import { zaloCommand } from '../../bots/zalo/cli.js';
 
 const commands: Record<string, CliCommand> = {
@@ -19,6 +20,7 @@ const commands: Record<string, CliCommand> = {
   import: importCommand,
   criteria: criteriaCommand,
   backup: backupCommand,
+  doctor: doctorCommand,
   zalo: zaloCommand,
 };
 

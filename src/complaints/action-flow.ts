@@ -55,9 +55,9 @@ export async function beginReply(ctx: Ctx, code: string): Promise<Reply[]> {
 }
 
 export async function beginReopen(ctx: Ctx, code: string): Promise<Reply[]> {
-  await reopenAllowed(ctx.services, ctx.account, code);
+  const complaint = await reopenAllowed(ctx.services, ctx.account, code);
   await ctx.setDialogue(ACT_FLOW, 'reopen', { code });
-  return [{ text: ctx.t('complaints-ask-reopen', { code }) }];
+  return [{ text: ctx.t(complaint.status === 'rejected' ? 'complaints-ask-review' : 'complaints-ask-reopen', { code }) }];
 }
 
 /** The typed words for a step, or the reason they cannot be used (the step stays open). */
@@ -83,9 +83,10 @@ async function onInput(ctx: Ctx, step: Step, code: string, input: DialogueInput)
       await ctx.clearDialogue();
       return [{ text: ctx.t('complaints-reply-sent', { code }) }];
     case 'reopen': {
-      const complaint = await reopenComplaint(ctx.services, ctx.account, code, typed.note);
+      const { complaint, review, outcome } = await reopenComplaint(ctx.services, ctx.account, code, typed.note);
       await ctx.clearDialogue();
-      return [{ text: ctx.t('complaints-reopened', { code, due: formatVnDate(complaint.dueAt) }) }];
+      const due = formatVnDate(complaint.dueAt);
+      return [{ text: review ? ctx.t('complaints-review-sent', { code, due, outcome }) : ctx.t('complaints-reopened', { code, due }) }];
     }
     default:
       return perform(ctx, code, step, { note: typed.note });

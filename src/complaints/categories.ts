@@ -19,6 +19,8 @@ const categorySchema = z.object({
   label: z.object({ vi: z.string().trim().min(1), en: z.string().trim().min(1) }),
   answerDays: z.number().int().min(1).max(90).default(DEFAULT_ANSWER_DAYS),
   forwardDays: z.number().int().min(1).max(30).default(DEFAULT_FORWARD_DAYS),
+  /** About how officials behave (attitude, harassment, asking for money): handled by the leadership only. */
+  staffConduct: z.boolean().default(false),
 });
 
 const fileSchema = z
@@ -46,6 +48,11 @@ export class ComplaintCategories {
 
   answerDays(key: string): number {
     return this.byKey.get(key)?.answerDays ?? DEFAULT_ANSWER_DAYS;
+  }
+
+  /** A category that left the file is not taken for staff conduct; the complaint keeps the routing it was filed with. */
+  staffConduct(key: string): boolean {
+    return this.byKey.get(key)?.staffConduct ?? false;
   }
 
   forwardDays(key: string): number {

@@ -9,7 +9,8 @@ import { WorkingCalendar } from '../calendar/working-days.js';
 import { formatVnDate } from '../shared/vntime.js';
 import { workingDayDeadline } from './deadlines.js';
 import { Refusal } from '../conversation/refusal.js';
-import { followersOf } from './access.js';
+import { accusedOf, followersOf } from './access.js';
+import { alertOrHold, leadershipOf, type AlertOutcome } from '../alerts/leadership.js';
 import { eventKey, pushTo } from './notify.js';
 import { canReopen } from './render.js';
 import { REOPEN_WINDOW_DAYS } from './status.js';
@@ -54,12 +55,27 @@ export async function rateResolution(services: Pick<Services, 'clock' | 'db' | '
   return record(services, account, complaint, { citizenSatisfied: satisfied }, satisfied ? 'satisfied' : 'unsatisfied', null);
 }
 
-export async function reopenComplaint(services: Pick<Services, 'clock' | 'complaintCategories' | 'db' | 'i18n' | 'log'>, account: Account, code: string, reason: string): Promise<Complaint> {
+export interface Reopened {
+  complaint: Complaint;
+  /** A rejection reviewed by the leadership (else a result looked at again). */
+  review: boolean;
+  /** Somebody was told now, or (a review with no manager in scope) the notice is kept. */
+  outcome: AlertOutcome;
+}
+
+/**
+ * The reporter asks for a second look, once. After a result, the people who work it are told;
+ * after a rejection, it goes up to the leadership (managers), who alone handle it from then on.
+ */
+export async function reopenComplaint(services: Pick<Services, 'clock' | 'complaintCategories' | 'db' | 'i18n' | 'log'>, account: Account, code: string, reason: string): Promise<Reopened> {
   const complaint = await reopenAllowed(services, account, code);
   const now = services.clock.now();
   const days = services.complaintCategories.answerDays(complaint.category);
   const dueAt = workingDayDeadline(await WorkingCalendar.load(services.db), now, days);
-  const followers = await followersOf(services.db, complaint);
+  const review = complaint.status === 'rejected';
+  const recipients = review
+    ? await leadershipOf(services.db, complaint.communeId, [...(await accusedOf(services.db, complaint)), ...(complaint.assigneeId ? [complaint.assigneeId] : [])])
+    : await followersOf(services.db, complaint);
   // Reopened = open again: it leaves the public results until it is resolved anew, and gets fresh reminders.
   const data = {
     status: 'reopened',
@@ -69,13 +85,16 @@ export async function reopenComplaint(services: Pick<Services, 'clock' | 'compla
     dueAt,
     remindedAt: null,
     escalatedAt: null,
+    ...(review ? { leadership: true, assigneeId: null } : {}),
   };
-  return record(services, account, complaint, data, 'reopened', reason, async (tx, key) =>
-    pushTo(tx, services, followers, key, ({ t }) => ({
-      text: t('complaints-notify-reopened', { code, due: formatVnDate(dueAt) }),
+  let outcome: AlertOutcome = 'told';
+  const updated = await record(services, account, complaint, data, review ? 'review_asked' : 'reopened', reason, async (tx, key) => {
+    outcome = await alertOrHold(tx, services, complaint.communeId, recipients, key, ({ t }) => ({
+      text: t(review ? 'complaints-notify-review' : 'complaints-notify-reopened', { code, due: formatVnDate(dueAt) }),
       buttons: [[button(t('complaints-button-view'), `cp:v:${code}`)]],
-    })),
-  );
+    }));
+  });
+  return { complaint: updated, review, outcome };
 }
 
 type Notice = (tx: Tx, key: string) => Promise<void>;

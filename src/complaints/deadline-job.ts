@@ -1,14 +1,16 @@
 // Daily on working days: remind whoever handles an open complaint two working days before its
-// deadline, and report overdue complaints to the commune's managers. Each happens once per
+// deadline, and report overdue complaints to the commune's leadership (its managers, else the
+// province's; kept for the first manager when there is none, and recorded as kept). Each happens once per
 // deadline: remindedAt/escalatedAt are set in the same transaction as the pushes (whose
 // dedupKeys also name the deadline), and forwarding or reopening clears them with a new one.
 import type { Complaint } from '../generated/prisma/client.js';
 import type { Services } from '../services.js';
 import type { JobSpec } from '../jobs/types.js';
-import { managersOf } from '../accounts/scope.js';
+import type { Speaker } from '../accounts/accounts.js';
+import { alertOrHold, leadershipOf } from '../alerts/leadership.js';
 import { WorkingCalendar } from '../calendar/working-days.js';
 import { addDays, formatVnDate, vnDate, vnInstant } from '../shared/vntime.js';
-import { followersOf } from './access.js';
+import { accusedOf, followersOf } from './access.js';
 import { pushTo } from './notify.js';
 import { OPEN_STATUSES, REMIND_WORKING_DAYS_BEFORE } from './status.js';
 
@@ -17,7 +19,7 @@ type Step = 'reminded' | 'escalated';
 async function notifyOnce(services: Pick<Services, 'db' | 'i18n'>, complaint: Complaint, step: Step, firedAt: Date): Promise<boolean> {
   const { db } = services;
   const commune = await db.commune.findUniqueOrThrow({ where: { id: complaint.communeId } });
-  const recipients = step === 'reminded' ? await followersOf(db, complaint) : await managersOf(db, complaint.communeId);
+  const recipients = step === 'reminded' ? await followersOf(db, complaint) : await leadershipOf(db, complaint.communeId, await accusedOf(db, complaint));
   const mark = step === 'reminded' ? { remindedAt: null } : { escalatedAt: null };
   const due = formatVnDate(complaint.dueAt);
   return db.$transaction(async (tx) => {
@@ -27,11 +29,15 @@ async function notifyOnce(services: Pick<Services, 'db' | 'i18n'>, complaint: Co
       data: step === 'reminded' ? { remindedAt: firedAt } : { escalatedAt: firedAt },
     });
     if (claimed.count !== 1) return false;
-    await tx.complaintEvent.create({ data: { complaintId: complaint.id, kind: step, createdAt: firedAt } });
     const key = `cp:${step}:${complaint.id}:${complaint.dueAt.toISOString()}`;
-    await pushTo(tx, services, recipients, key, ({ t }) => ({
+    const compose = ({ t }: Speaker) => ({
       text: t(step === 'reminded' ? 'complaints-remind' : 'complaints-escalate', { code: complaint.code, commune: commune.name, due }),
-    }));
+    });
+    let kind: string = step;
+    if (step === 'reminded') await pushTo(tx, services, recipients, key, compose);
+    // The history says "reported to the leadership" only when someone was; else that it is kept.
+    else if ((await alertOrHold(tx, services, complaint.communeId, recipients, key, compose)) === 'held') kind = 'escalation_held';
+    await tx.complaintEvent.create({ data: { complaintId: complaint.id, kind, createdAt: firedAt } });
     return true;
   });
 }

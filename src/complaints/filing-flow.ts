@@ -63,10 +63,10 @@ async function ask(ctx: Ctx, draft: Draft, before: Reply[] = []): Promise<Reply[
   const step = nextStep(draft);
   await ctx.setDialogue(FILE_FLOW, step, draft);
   const commune = draft.communeId ? await ctx.services.db.commune.findUnique({ where: { id: draft.communeId } }) : null;
-  return [...before, await question(ctx, step, commune)];
+  return [...before, await question(ctx, step, commune, draft.dossierCode ?? null)];
 }
 
-async function question(ctx: Ctx, step: Step, commune: Commune | null): Promise<Reply> {
+async function question(ctx: Ctx, step: Step, commune: Commune | null, dossierCode: string | null = null): Promise<Reply> {
   const categories = ctx.services.complaintCategories;
   switch (step) {
     case 'commune':
@@ -84,7 +84,11 @@ async function question(ctx: Ctx, step: Step, commune: Commune | null): Promise<
       return { text: ctx.t('complaints-ask-dossier'), buttons: skipButton(ctx) };
     case 'anonymity':
       return {
-        text: ctx.t('complaints-ask-anonymity', { commune: commune?.name ?? '', name: reporterName(ctx.t, ctx.account) }),
+        text: ctx.t('complaints-ask-anonymity', {
+          commune: commune?.name ?? '',
+          name: reporterName(ctx.t, ctx.account),
+          dossier: dossierCode ? 'yes' : 'no',
+        }),
         buttons: [
           [button(ctx.t('complaints-button-anonymous'), `${FLOW_PREFIX}:anon:1`)],
           [button(ctx.t('complaints-button-named'), `${FLOW_PREFIX}:anon:0`)],
@@ -168,7 +172,7 @@ async function onInput(ctx: Ctx, step: Step, draft: Draft, input: DialogueInput)
     }
     case 'anonymity': {
       const m = new RegExp(`^${FLOW_PREFIX}:anon:([01])$`).exec(payload);
-      if (!m) return [{ text: ctx.t('complaints-anonymity-pick') }, await question(ctx, 'anonymity', await communeOf(ctx, draft))];
+      if (!m) return [{ text: ctx.t('complaints-anonymity-pick') }, await question(ctx, 'anonymity', await communeOf(ctx, draft), draft.dossierCode ?? null)];
       return submit(ctx, draft, m[1] === '1');
     }
   }
@@ -192,7 +196,7 @@ async function submit(ctx: Ctx, draft: Draft, anonymous: boolean): Promise<Reply
   // Every step sets its field before this one is reached; a draft that lost one starts over.
   if (draft.communeId === undefined || !draft.category || !draft.description) return startFiling(ctx, {});
   await ctx.clearDialogue();
-  const complaint = await fileComplaint(ctx.services, {
+  const { complaint, outcome } = await fileComplaint(ctx.services, {
     reporter: ctx.account,
     communeId: draft.communeId,
     category: draft.category,
@@ -204,6 +208,10 @@ async function submit(ctx: Ctx, draft: Draft, anonymous: boolean): Promise<Reply
   const days = ctx.services.complaintCategories.answerDays(complaint.category);
   const lines = [ctx.t('complaints-filed', { code: complaint.code, due: formatVnDate(complaint.dueAt), days })];
   if (anonymous) lines.push(ctx.t('complaints-filed-anonymous'));
+  // Where it went, only as it happened: the leadership told, or the notice kept for a manager to come.
+  if (complaint.leadership || outcome === 'held') {
+    lines.push(ctx.t('complaints-filed-route', { level: complaint.leadership ? 'leadership' : 'commune', outcome }));
+  }
   return [{ text: lines.join('\n\n') }];
 }
 

@@ -1,5 +1,7 @@
-// Filing a complaint: the ticket, its deadlines, the first event and the notices to the
-// commune's officials and managers, all in one transaction.
+// Filing a complaint: the ticket, its deadlines, the first event and the notices, all in one
+// transaction. A complaint about staff conduct or linked to a dossier goes to the leadership
+// alone (see access.ts); when nobody is there to hear it, the notice is kept for the first
+// manager who signs up, and the filer is told so.
 import type { Account, Complaint } from '../generated/prisma/client.js';
 import type { Services } from '../services.js';
 import { isUniqueViolation, type Db, type Tx } from '../db/index.js';
@@ -10,8 +12,9 @@ import { formatVnDate, vnDate, vnInstant } from '../shared/vntime.js';
 import { newComplaintCode } from './codes.js';
 import { complaintDeadlines } from './deadlines.js';
 import { Refusal } from '../conversation/refusal.js';
-import { handlersOf } from './access.js';
-import { eventKey, pushTo } from './notify.js';
+import { handlersOf, isLeadershipMatter } from './access.js';
+import { eventKey } from './notify.js';
+import { alertOrHold, type AlertOutcome } from '../alerts/leadership.js';
 
 export interface FilingInput {
   reporter: Account;
@@ -38,19 +41,26 @@ export async function checkDailyLimit(services: Pick<Services, 'clock' | 'config
   }
 }
 
-export async function fileComplaint(services: Pick<Services, 'clock' | 'complaintCategories' | 'config' | 'db' | 'i18n' | 'log'>, input: FilingInput): Promise<Complaint> {
+export interface Filed {
+  complaint: Complaint;
+  /** Somebody was told now, or the notice is kept for the first manager in scope. */
+  outcome: AlertOutcome;
+}
+
+export async function fileComplaint(services: Pick<Services, 'clock' | 'complaintCategories' | 'config' | 'db' | 'i18n' | 'log'>, input: FilingInput): Promise<Filed> {
   const { db, clock, config } = services;
   const now = clock.now();
   const categories = services.complaintCategories;
   const commune = await db.commune.findUnique({ where: { id: input.communeId } });
   if (!commune) throw new Refusal('complaints-commune-unknown', { typed: String(input.communeId) });
   const { dueAt, forwardDueAt } = complaintDeadlines(await WorkingCalendar.load(db), categories, input.category, now);
-  const handlers = await handlersOf(db, commune.id);
+  const leadership = isLeadershipMatter(categories.staffConduct(input.category), input.dossierCode);
+  const handlers = await handlersOf(db, { communeId: commune.id, dossierCode: input.dossierCode, leadership });
 
   for (let attempt = 1; ; attempt++) {
     const code = newComplaintCode(now);
     try {
-      const complaint = await db.$transaction(async (tx) => {
+      const filed = await db.$transaction(async (tx) => {
         if ((await filedToday(tx, input.reporter.id, now)) >= config.COMPLAINTS_PER_DAY) {
           throw new Refusal('complaints-limit-reached', { limit: config.COMPLAINTS_PER_DAY });
         }
@@ -66,6 +76,7 @@ export async function fileComplaint(services: Pick<Services, 'clock' | 'complain
             dossierCode: input.dossierCode,
             dueAt,
             forwardDueAt,
+            leadership,
             createdAt: now,
           },
         });
@@ -73,19 +84,20 @@ export async function fileComplaint(services: Pick<Services, 'clock' | 'complain
           data: { complaintId: created.id, kind: 'filed', actorId: input.reporter.id, createdAt: now },
         });
         // The notice carries no complaint text: officials read it with /xuly, where access is checked.
-        await pushTo(tx, services, handlers, eventKey(event.id), ({ t, locale }) => ({
+        const outcome = await alertOrHold(tx, services, commune.id, handlers, eventKey(event.id), ({ t, locale }) => ({
           text: t('complaints-notify-new', {
             code,
             commune: commune.name,
             category: categories.label(input.category, locale),
             due: formatVnDate(dueAt),
+            level: leadership ? 'leadership' : 'commune',
           }),
           buttons: [[button(t('complaints-button-view'), `cp:v:${code}`)]],
         }));
-        return created;
+        return { complaint: created, outcome };
       });
-      services.log.info({ complaintId: complaint.id, communeId: commune.id, kind: 'filed', notified: handlers.length }, 'complaint filed');
-      return complaint;
+      services.log.info({ complaintId: filed.complaint.id, communeId: commune.id, kind: 'filed', notified: handlers.length, leadership }, 'complaint filed');
+      return filed;
     } catch (error) {
       // A clash of random codes is rare; try a fresh one a few times.
       if (isUniqueViolation(error) && attempt < CODE_ATTEMPTS) continue;

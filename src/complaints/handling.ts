@@ -4,6 +4,8 @@
 import type { Account, Commune, Complaint } from '../generated/prisma/client.js';
 import type { Services } from '../services.js';
 import { roleOf } from '../accounts/accounts.js';
+import { nameOf } from '../accounts/names.js';
+import { alertOrHold, leadershipOf } from '../alerts/leadership.js';
 import type { ChannelName } from '../conversation/types.js';
 import { button } from '../conversation/replies.js';
 import { loadDialogue, saveDialogue } from '../conversation/dialogue.js';
@@ -11,7 +13,7 @@ import { WorkingCalendar } from '../calendar/working-days.js';
 import { formatVnDate } from '../shared/vntime.js';
 import { complaintDeadlines } from './deadlines.js';
 import { Refusal } from '../conversation/refusal.js';
-import { canHandle, handlersOf } from './access.js';
+import { accusedOf, handlersOf, handlingRefusal } from './access.js';
 import { eventKey, pushTo } from './notify.js';
 import { reporterButtons, withButtons } from './render.js';
 import { actionTransitions, isOpen, REOPEN_WINDOW_DAYS, type OfficialAction } from './status.js';
@@ -29,9 +31,9 @@ export const actionEvent: Record<OfficialAction, string> = {
 /** The complaint, if the account may work it; otherwise a refusal. */
 export async function complaintForHandler(services: Pick<Services, 'db'>, actor: Account, code: string): Promise<Complaint> {
   const complaint = await services.db.complaint.findUnique({ where: { code } });
-  // Citizens learn nothing about codes that are not theirs; staff are told why they are refused.
-  if (!complaint || roleOf(actor) === 'citizen') throw new Refusal('complaints-not-found', { code });
-  if (!(await canHandle(services.db, actor, complaint.communeId))) throw new Refusal('complaints-out-of-scope');
+  if (!complaint) throw new Refusal('complaints-not-found', { code });
+  const refusal = await handlingRefusal(services.db, actor, complaint);
+  if (refusal) throw new Refusal(refusal.id, refusal.args);
   return complaint;
 }
 
@@ -75,6 +77,10 @@ export async function actOnComplaint(
     case 'resolve':
       Object.assign(data, { resolution: input.note, resolvedAt: now, citizenSatisfied: null });
       break;
+    case 'reject':
+      // Closed now: the reporter's window to ask the leadership for a review counts from here.
+      Object.assign(data, { resolvedAt: now, citizenSatisfied: null });
+      break;
     case 'forward': {
       const found = input.toCommuneId ? await db.commune.findUnique({ where: { id: input.toCommuneId } }) : null;
       if (!found) throw new Refusal('complaints-commune-unknown', { typed: String(input.toCommuneId ?? '') });
@@ -84,13 +90,18 @@ export async function actOnComplaint(
       // The receiving commune gets its own full time limits from today, and its own reminders.
       const deadlines = complaintDeadlines(await WorkingCalendar.load(db), categories, complaint.category, now);
       Object.assign(data, { communeId: found.id, assigneeId: null, ...deadlines, remindedAt: null, escalatedAt: null });
-      newHandlers = await handlersOf(db, found.id);
+      newHandlers = await handlersOf(db, { ...complaint, communeId: found.id });
       note = `${from.name} → ${found.name}`;
       break;
     }
   }
 
   const reporter = complaint.reporterId ? await db.account.findUnique({ where: { id: complaint.reporterId } }) : null;
+  // Nobody closes a complaint silently: a rejection goes to the leadership at once (not to the
+  // person who rejected it, nor to anyone it may be about). A manager rejecting with no other
+  // manager in scope is the leadership; an official's rejection is kept when nobody is there.
+  const overseers = action === 'reject' ? await leadershipOf(db, complaint.communeId, [actor.id, ...(await accusedOf(db, complaint))]) : [];
+  const alertOverseers = action === 'reject' && (overseers.length > 0 || roleOf(actor) === 'official');
   const updated = await db.$transaction(async (tx) => {
     // Conditional on the status and commune we checked, so two officials acting at once cannot both win.
     const changed = await tx.complaint.updateMany({
@@ -112,13 +123,31 @@ export async function actOnComplaint(
           due: formatVnDate(after.dueAt),
         });
         const body = action === 'forward' || action === 'acknowledge' ? head : `${head}\n${input.note ?? ''}`;
-        const extra = action === 'question' ? `\n\n${rt('complaints-question-how')}` : action === 'resolve' ? `\n\n${rt('complaints-satisfaction-ask', { days: REOPEN_WINDOW_DAYS })}` : '';
+        const extras: Partial<Record<OfficialAction, string>> = {
+          question: rt('complaints-question-how'),
+          resolve: rt('complaints-satisfaction-ask', { days: REOPEN_WINDOW_DAYS }),
+          reject: rt('complaints-review-how', { days: REOPEN_WINDOW_DAYS }),
+        };
+        const extra = extras[action] ? `\n\n${extras[action]}` : '';
         return withButtons(`${body}${extra}`, reporterButtons(rt, after, now));
       });
     }
+    if (alertOverseers) {
+      const commune = await tx.commune.findUniqueOrThrow({ where: { id: complaint.communeId } });
+      await alertOrHold(tx, services, complaint.communeId, overseers, `${key}:lead`, ({ t: mt, locale }) => ({
+        text: mt('complaints-alert-rejected', {
+          code,
+          commune: commune.name,
+          category: categories.label(complaint.category, locale),
+          by: nameOf(mt, actor),
+          reason: input.note ?? '',
+        }),
+        buttons: [[button(mt('complaints-button-view'), `cp:v:${code}`)]],
+      }));
+    }
     if (target) {
       const commune = target;
-      await pushTo(tx, services, newHandlers, key, ({ t: ht, locale }) => ({
+      await alertOrHold(tx, services, commune.id, newHandlers, key, ({ t: ht, locale }) => ({
         text: ht('complaints-notify-forwarded-in', {
           code,
           commune: commune.name,

@@ -6,7 +6,9 @@ import type { ButtonRoute, CommandSpec, ConversationModule, Ctx, Reply } from '.
 import { button, column } from '../conversation/replies.js';
 import { communeIdsInScope } from '../accounts/scope.js';
 import { formatVnDate } from '../shared/vntime.js';
-import { canHandle, canRead } from './access.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { roleOf } from '../accounts/accounts.js';
+import { canHandle, canRead, dossierCodesActedOnBy } from './access.js';
 import { beginAction, beginReopen, beginReply, actionFlow } from './action-flow.js';
 import { rateResolution } from './citizen.js';
 import { findComplaintCode, parseComplaintCode } from './codes.js';
@@ -17,7 +19,7 @@ import { filingFlow, legalRedirect, startFiling, startFilingWithCategory } from 
 import { complaintForHandler } from './handling.js';
 import { publicResults } from './public-chat.js';
 import { canReopen, statusLabel } from './render.js';
-import { OPEN_STATUSES, type OfficialAction } from './status.js';
+import { isOpen, OPEN_STATUSES, type OfficialAction } from './status.js';
 import { handlerView, reporterView } from './views.js';
 import { everyone, staff } from '../accounts/roles.js';
 
@@ -36,7 +38,7 @@ async function track(ctx: Ctx, typed: string): Promise<Reply[]> {
   const code = codeOrRefuse(typed);
   const complaint = await ctx.services.db.complaint.findUnique({ where: { code } });
   if (!complaint || !(await canRead(ctx.services.db, ctx.account, complaint))) throw new Refusal('complaints-not-found', { code });
-  const handler = complaint.reporterId !== ctx.account.id && (await canHandle(ctx.services.db, ctx.account, complaint.communeId));
+  const handler = complaint.reporterId !== ctx.account.id && (await canHandle(ctx.services.db, ctx.account, complaint));
   return [handler ? await handlerView(ctx, complaint) : await reporterView(ctx, complaint)];
 }
 
@@ -55,10 +57,25 @@ async function mine(ctx: Ctx): Promise<Reply[]> {
   ];
 }
 
+/**
+ * What the person may work in their scope: officials the commune's own complaints (never the
+ * leadership's), managers everything but what may be about them, and the rejected ones too,
+ * so that no complaint is closed out of the leadership's sight.
+ */
+async function listFilter(ctx: Ctx): Promise<Prisma.ComplaintWhereInput> {
+  const { db } = ctx.services;
+  const communeIds = await communeIdsInScope(db, ctx.account);
+  const leader = roleOf(ctx.account) !== 'official';
+  const statuses = leader ? [...OPEN_STATUSES, 'rejected'] : [...OPEN_STATUSES];
+  const base: Prisma.ComplaintWhereInput = { communeId: { in: communeIds }, status: { in: statuses } };
+  if (!leader) return { ...base, leadership: false };
+  const mine = await dossierCodesActedOnBy(db, ctx.account.id);
+  return mine.length ? { ...base, OR: [{ dossierCode: null }, { dossierCode: { notIn: mine } }] } : base;
+}
+
 async function openList(ctx: Ctx): Promise<Reply[]> {
   const { db, clock } = ctx.services;
-  const communeIds = await communeIdsInScope(db, ctx.account);
-  const where = { communeId: { in: communeIds }, status: { in: [...OPEN_STATUSES] } };
+  const where = await listFilter(ctx);
   const [rows, total] = await Promise.all([
     db.complaint.findMany({ where, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: LIST_LIMIT }),
     db.complaint.count({ where }),
@@ -72,7 +89,7 @@ async function openList(ctx: Ctx): Promise<Reply[]> {
       category: categories.label(c.category, ctx.locale),
       status: statusLabel(ctx.t, c.status),
       due: formatVnDate(c.dueAt),
-      overdue: c.dueAt < now ? 'yes' : 'no',
+      overdue: isOpen(c.status) && c.dueAt < now ? 'yes' : 'no',
     }),
   );
   if (total > rows.length) lines.push(ctx.t('complaints-list-more', { count: total - rows.length }));

@@ -31,8 +31,12 @@ export interface CardView {
   complaint: Complaint;
   communeName: string;
   events: ComplaintEvent[];
+  /** Names of the staff who acted, by account id (the reporter is never among them). */
+  actors?: ReadonlyMap<number, string>;
   /** Set only for handlers: the reporter's name, or the "anonymous" wording. */
   reporter?: string;
+  /** Handlers only: whether the linked dossier's code may be shown (managers), with a warning when anonymous. */
+  showDossier?: boolean;
   now: Date;
 }
 
@@ -40,8 +44,20 @@ export function statusLabel(t: Translate, status: string): string {
   return t('complaints-status', { status });
 }
 
-export function historyLines(t: Translate, events: ComplaintEvent[]): string[] {
-  return events.map((e) => `• ${formatVnDate(e.createdAt)} — ${t('complaints-event', { kind: e.kind })}${e.note ? `: ${e.note}` : ''}`);
+export function historyLines(t: Translate, events: ComplaintEvent[], actors: ReadonlyMap<number, string> = new Map()): string[] {
+  return events.map((e) => {
+    const who = e.actorId !== null ? actors.get(e.actorId) : undefined;
+    return `• ${formatVnDate(e.createdAt)} — ${t('complaints-event', { kind: e.kind })}${who ? ` (${who})` : ''}${e.note ? `: ${e.note}` : ''}`;
+  });
+}
+
+/** The linked dossier's line: the reporter sees their own; of staff only managers, warned when it may give an anonymous reporter away. */
+function dossierLine(t: Translate, view: CardView): string[] {
+  const c = view.complaint;
+  if (!c.dossierCode) return [];
+  if (view.reporter === undefined) return [t('complaints-card-dossier', { code: c.dossierCode })];
+  if (!view.showDossier) return [];
+  return [t(c.anonymous ? 'complaints-card-dossier-anonymous' : 'complaints-card-dossier', { code: c.dossierCode })];
 }
 
 export function complaintCard(t: Translate, locale: Locale, categories: ComplaintCategories, view: CardView): string {
@@ -55,17 +71,18 @@ export function complaintCard(t: Translate, locale: Locale, categories: Complain
     t('complaints-card-dates', { filed: formatVnDate(c.createdAt), due: formatVnDate(c.dueAt), overdue }),
   ];
   if (view.reporter !== undefined) {
+    if (c.leadership) lines.push(t('complaints-card-leadership'));
     if (isOpen(c.status) && c.forwardDueAt) lines.push(t('complaints-card-forward-due', { due: formatVnDate(c.forwardDueAt) }));
     lines.push(t('complaints-card-reporter', { reporter: view.reporter }));
   }
-  if (c.dossierCode) lines.push(t('complaints-card-dossier', { code: c.dossierCode }));
+  lines.push(...dossierLine(t, view));
   const attachments = storedAttachments(c.attachments);
   if (attachments.length) {
     lines.push(t('complaints-card-attachments', { count: attachments.length, refs: attachments.map((a) => a.name ?? a.ref).join(', ') }));
   }
   lines.push('', t('complaints-card-text'), c.text);
   if (c.status === 'resolved' && c.resolution) lines.push('', t('complaints-card-resolution', { resolution: c.resolution }));
-  lines.push('', t('complaints-card-history'), ...historyLines(t, view.events));
+  lines.push('', t('complaints-card-history'), ...historyLines(t, view.events, view.actors));
   return lines.join('\n');
 }
 
@@ -85,9 +102,13 @@ export function handlerButtons(t: Translate, complaint: Complaint): Button[][] {
   return column(buttons);
 }
 
-/** Whether the reporter may still ask for a second look (once, within the window). */
+/**
+ * Whether the reporter may still ask for a second look (once, within the window): of a result,
+ * or, by the leadership, of a rejection.
+ */
 export function canReopen(complaint: Complaint, now: Date): 'ok' | 'used' | 'expired' | 'not_resolved' {
-  if ((complaint.status as ComplaintStatus) !== 'resolved' || !complaint.resolvedAt) return 'not_resolved';
+  const closed = (['resolved', 'rejected'] as ComplaintStatus[]).includes(complaint.status as ComplaintStatus);
+  if (!closed || !complaint.resolvedAt) return 'not_resolved';
   if (complaint.reopenCount >= MAX_REOPENS) return 'used';
   return now.getTime() - complaint.resolvedAt.getTime() <= REOPEN_WINDOW_DAYS * 86_400_000 ? 'ok' : 'expired';
 }
@@ -96,6 +117,9 @@ export function canReopen(complaint: Complaint, now: Date): 'ok' | 'used' | 'exp
 export function reporterButtons(t: Translate, complaint: Complaint, now: Date): Button[][] {
   const code = complaint.code;
   if (complaint.status === 'waiting_citizen') return [[button(t('complaints-button-reply'), `cp:c:${code}`)]];
+  if (complaint.status === 'rejected') {
+    return canReopen(complaint, now) === 'ok' ? [[button(t('complaints-button-review'), `cp:o:${code}`)]] : [];
+  }
   if (complaint.status !== 'resolved') return [];
   const rows: Button[][] = [
     [button(t('complaints-button-satisfied'), `cp:s:${code}:1`), button(t('complaints-button-unsatisfied'), `cp:s:${code}:0`)],

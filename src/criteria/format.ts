@@ -4,6 +4,7 @@ import type { Translate } from '../i18n/index.js';
 import { formatVnDate, vnInstant } from '../shared/vntime.js';
 import type { CriterionInfo } from './model.js';
 import type { CommuneState, CriterionState, OwnerInfo, ReportInfo } from './state.js';
+import { nameOf, type Named } from '../accounts/names.js';
 import { notReported } from './state.js';
 
 /** "11/2026" for 2026-11. */
@@ -20,12 +21,12 @@ export function criterionHeading(t: Translate, c: Pick<CriterionInfo, 'code' | '
   return t('criteria-heading', { code: c.code, title: c.title, max: c.maxPoints, bonus: c.bonus ? 'yes' : 'no' });
 }
 
-/** How a person is named to others: the name they gave the platform, else their account number. */
-export function personName(t: Translate, person: Pick<OwnerInfo, 'id' | 'displayName'>): string {
-  return person.displayName?.trim() || t('criteria-owner-anon', { id: String(person.id) });
+/** How a person is named to others: their name and post, else their account number. */
+export function personName(t: Translate, person: Named): string {
+  return nameOf(t, person);
 }
 
-export function ownerName(t: Translate, owners: ReadonlyMap<number, Pick<OwnerInfo, 'id' | 'displayName'>>, id: number | null): string {
+export function ownerName(t: Translate, owners: ReadonlyMap<number, Named>, id: number | null): string {
   if (id === null) return t('criteria-owner-none');
   return personName(t, owners.get(id) ?? { id, displayName: null });
 }

@@ -55,6 +55,7 @@ export interface OwnerInfo {
   role: string;
   locale: string;
   displayName: string | null;
+  title: string | null;
   communeId: number | null;
 }
 
@@ -104,7 +105,7 @@ async function loadChunk(db: Db, ids: number[], month: string, sets: Map<number,
   const ownerRows = ownerIds.length
     ? await db.account.findMany({
         where: { id: { in: ownerIds } },
-        select: { id: true, channel: true, externalId: true, role: true, locale: true, displayName: true, communeId: true },
+        select: { id: true, channel: true, externalId: true, role: true, locale: true, displayName: true, title: true, communeId: true },
       })
     : [];
 

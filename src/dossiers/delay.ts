@@ -1,4 +1,6 @@
-// /trehan <code>: a result will be late. The official gives the reason and a new return date
+// /trehan <code>: a result will be late. On a dossier whose original due date has not passed,
+// the official is first warned (a result returned by that date counts as on time, apology or
+// not) and confirms with a button. Then the official gives the reason and a new return date
 // (a future working day after the current due date); the citizen who follows the dossier gets
 // the "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (code, date received, original due date,
 // reason, apology, new date and place), and the official gets the same letter to print.
@@ -13,6 +15,7 @@ import { currentDueAt, dossierFacts, type DossierFacts } from './facts.js';
 import { pushToFollower } from './notify.js';
 import { DAY_MS } from './register.js';
 import { deskOfficials } from '../accounts/roles.js';
+import { button } from '../conversation/replies.js';
 
 export const DELAY_FLOW = 'dossier-delay';
 const MIN_REASON_CHARS = 10;
@@ -27,16 +30,43 @@ export const delayCommand: CommandSpec = {
     if (dossier.status === 'done' || dossier.status === 'returned') {
       return [{ text: ctx.t('dossier-delay-closed', { code: dossier.code, status: dossier.status }) }];
     }
-    await ctx.setDialogue(DELAY_FLOW, 'reason', { dossierId: dossier.id });
-    return [{ text: ctx.t('dossier-delay-ask-reason', { code: dossier.code, due: formatVnDate(currentDueAt(dossier)) }) }];
+    if (ctx.services.clock.now() <= dossier.dueAt) {
+      await ctx.setDialogue(DELAY_FLOW, 'confirm', { dossierId: dossier.id });
+      return [confirmQuestion(ctx, dossier)];
+    }
+    return askReason(ctx, dossier);
   },
 };
+
+const CONFIRM = 'dly:yes';
+const CANCEL = 'dly:no';
+
+/** Not late yet: say what an apology means and ask before going on (buttons reach the flow: `dly` is no route). */
+function confirmQuestion(ctx: Ctx, dossier: Dossier): Reply {
+  return {
+    text: ctx.t('dossier-delay-not-late', { code: dossier.code, due: formatVnDate(dossier.dueAt) }),
+    buttons: [[button(ctx.t('dossier-delay-button-confirm'), CONFIRM)], [button(ctx.t('dossier-delay-button-cancel'), CANCEL)]],
+  };
+}
+
+async function askReason(ctx: Ctx, dossier: Dossier): Promise<Reply[]> {
+  await ctx.setDialogue(DELAY_FLOW, 'reason', { dossierId: dossier.id });
+  return [{ text: ctx.t('dossier-delay-ask-reason', { code: dossier.code, due: formatVnDate(currentDueAt(dossier)) }) }];
+}
 
 export const delayFlow: FlowSpec = {
   name: DELAY_FLOW,
   async onInput(ctx, state, input) {
     const dossierId = Number(state.data.dossierId);
     const text = input.text?.trim() ?? '';
+    if (state.step === 'confirm') {
+      const dossier = await ctx.services.db.dossier.findUnique({ where: { id: dossierId } });
+      if (!dossier || input.payload === CANCEL) {
+        await ctx.clearDialogue();
+        return [{ text: ctx.t(dossier ? 'dossier-delay-cancelled' : 'button-expired', { code: dossier?.code ?? '' }) }];
+      }
+      return input.payload === CONFIRM ? askReason(ctx, dossier) : [confirmQuestion(ctx, dossier)];
+    }
     if (state.step === 'reason') {
       if (text.length < MIN_REASON_CHARS || text.length > MAX_REASON_CHARS) {
         return [{ text: ctx.t('dossier-delay-reason-length', { min: MIN_REASON_CHARS, max: MAX_REASON_CHARS }) }];

@@ -2,10 +2,10 @@
 // on time / late, tells its follower and asks for the rating, all in one transaction.
 //
 // Classification rule: the moment that counts is when the result was ready (doneAt; when an
-// official skips /xong, the return itself), compared with the ORIGINAL due date. An apology
-// moves the date the citizen is promised (newDueAt) but not the verdict: a dossier that needed
-// an apology is late, as the directive's "100% on time" target intends ("late stays late").
-// Early means ready on an earlier calendar day than the due date.
+// official skips /xong, the return itself), compared with the ORIGINAL due date, whatever /trehan
+// said since: a result ready by the date first promised is on time (early if on an earlier
+// day), and one ready after it is late, apology or not. An apology moves the date the citizen
+// is promised (newDueAt), never the verdict.
 import type { Services } from '../services.js';
 import type { Dossier } from '../generated/prisma/client.js';
 import { vnDate } from '../shared/vntime.js';
@@ -17,8 +17,8 @@ import { DAY_MS } from './register.js';
 export type Outcome = 'early' | 'on_time' | 'late';
 export type StatusChange = 'done' | 'returned';
 
-export function classifyOutcome(dueAt: Date, readyAt: Date, apologized: boolean): Outcome {
-  if (apologized || readyAt.getTime() > dueAt.getTime()) return 'late';
+export function classifyOutcome(dueAt: Date, readyAt: Date): Outcome {
+  if (readyAt.getTime() > dueAt.getTime()) return 'late';
   return vnDate(readyAt) < vnDate(dueAt) ? 'early' : 'on_time';
 }
 
@@ -51,7 +51,7 @@ export async function changeDossierStatus(
             status,
             doneAt: before.doneAt ?? at,
             returnedAt: at,
-            outcome: classifyOutcome(before.dueAt, before.doneAt ?? at, before.apologizedAt !== null),
+            outcome: classifyOutcome(before.dueAt, before.doneAt ?? at),
             // The citizen can still rate for RATING_TOKEN_DAYS after getting the result.
             tokenExpiresAt: new Date(Math.max(before.tokenExpiresAt.getTime(), at.getTime() + services.config.RATING_TOKEN_DAYS * DAY_MS)),
           };

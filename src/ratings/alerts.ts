@@ -2,12 +2,10 @@
 // (`alert: true` on an answer); who hears of it, and how it is worded, is decided here and only
 // here, inside the rating's own transaction, so that the rating and its alert are stored together.
 import type { Services } from '../services.js';
-import { managersOf } from '../accounts/scope.js';
 import type { Tx } from '../db/index.js';
 import type { Dossier } from '../generated/prisma/client.js';
-import { enqueue } from '../outbox/enqueue.js';
 import { dossierFacts } from '../dossiers/facts.js';
-import { speakerFor } from '../accounts/accounts.js';
+import { alertLeadership, type AlertOutcome } from '../alerts/leadership.js';
 import { textIn, type Answer, type Question } from './questionnaire.js';
 
 export interface RatingAlert {
@@ -17,28 +15,24 @@ export interface RatingAlert {
   comment: string | null;
 }
 
-/** Today the managers whose scope holds the dossier's commune are told, each in their language. */
-export async function raiseRatingAlert(tx: Tx, services: Pick<Services, 'i18n'>, alert: RatingAlert): Promise<void> {
+/**
+ * The commune's managers are told, else the province's, each in their language; with nobody in
+ * scope the alert is kept for the first manager who signs up. Says which happened.
+ */
+export async function raiseRatingAlert(tx: Tx, services: Pick<Services, 'i18n'>, alert: RatingAlert): Promise<AlertOutcome> {
   const { dossier, reasons, comment } = alert;
-  const managers = await managersOf(tx, dossier.communeId);
-  if (!managers.length) return;
   const facts = await dossierFacts(tx, dossier);
-  for (const manager of managers) {
-    const { locale, t } = speakerFor(services.i18n, manager);
+  return alertLeadership(tx, services, dossier.communeId, `rating-alert:${dossier.id}`, ({ locale, t }) => {
     const because = reasons.map(({ question, answer }) => `${textIn(question.label, locale)}: ${textIn(answer.text, locale)}`);
-    await enqueue(tx, {
-      to: manager,
-      dedupKey: `rating-alert:${dossier.id}:${manager.id}`,
-      reply: {
-        text: t('rating-alert', {
-          code: dossier.code,
-          procedure: facts.procedure,
-          commune: facts.commune,
-          reasons: because.join('; '),
-          comment: comment ?? '',
-          hasComment: comment ? 'yes' : 'no',
-        }),
-      },
-    });
-  }
+    return {
+      text: t('rating-alert', {
+        code: dossier.code,
+        procedure: facts.procedure,
+        commune: facts.commune,
+        reasons: because.join('; '),
+        comment: comment ?? '',
+        hasComment: comment ? 'yes' : 'no',
+      }),
+    };
+  });
 }

@@ -100,7 +100,8 @@ async function finish(ctx: Ctx, q: Questionnaire, dossierId: number, answers: An
   if (!result.alerted) return [{ text: ctx.t('rating-thanks') }];
   return [
     {
-      text: ctx.t('rating-thanks-concern', { extra: result.askedExtra ? 'yes' : 'no' }),
+      // Only what happened: "the leadership has been told" when an alert was queued for someone.
+      text: ctx.t(result.leadershipTold ? 'rating-thanks-concern' : 'rating-thanks-concern-held', { extra: result.askedExtra ? 'yes' : 'no' }),
       buttons: column([button(ctx.t('rating-button-complain'), complaintPayload(dossier.code))]),
     },
   ];

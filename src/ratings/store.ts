@@ -17,7 +17,8 @@ export interface RatingInput {
 }
 
 export type SubmitResult =
-  | { status: 'stored'; alerted: boolean; askedExtra: boolean }
+  /** alerted: an answer raised an alert; leadershipTold: it was queued for a manager (else kept for the first one). */
+  | { status: 'stored'; alerted: boolean; leadershipTold: boolean; askedExtra: boolean }
   | { status: 'already_rated' | 'expired' | 'incomplete' };
 
 type Deps = Pick<Services, 'db' | 'clock' | 'i18n'>;
@@ -54,8 +55,8 @@ export async function submitRating(services: Deps, dossier: Dossier, by: Account
         },
       });
       await withdrawReminder(tx, dossier.id);
-      if (reasons.length) await raiseRatingAlert(tx, services, { dossier, reasons, comment });
-      return { status: 'stored', alerted: reasons.length > 0, askedExtra: scored.askedExtra };
+      const outcome = reasons.length ? await raiseRatingAlert(tx, services, { dossier, reasons, comment }) : null;
+      return { status: 'stored', alerted: outcome !== null, leadershipTold: outcome === 'told', askedExtra: scored.askedExtra };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { status: 'already_rated' };

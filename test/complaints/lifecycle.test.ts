@@ -41,14 +41,14 @@ afterAll(async () => {
 describe('a named complaint from filing to publication', () => {
   it('gives a ticket at once and routes it to the commune’s officials and managers', async () => {
     const { app, tanTien } = w;
-    const filed = await fileByConsole(app, 'dan1', { commune: 'Tân Tiến', text: ORIGINAL, anonymous: false, category: 3 });
+    const filed = await fileByConsole(app, 'dan1', { commune: 'Tân Tiến', text: ORIGINAL, anonymous: false, category: 4 });
     code = filed.code;
     expect(filed.out).toContain(`Mã phản ánh: ${code}`);
     expect(filed.out).toContain('Hạn giải quyết: 23/11/2026 (15 ngày làm việc)');
     expect(filed.out).toContain('Gửi kèm tên: cán bộ tiếp nhận và lãnh đạo phụ trách Xã Tân Tiến thấy tên anh/chị (Nguyễn Văn An)');
 
     const complaint = await app.db.complaint.findUniqueOrThrow({ where: { code } });
-    expect(complaint).toMatchObject({ communeId: tanTien.id, category: 'extra_pay', status: 'new', anonymous: false, text: ORIGINAL });
+    expect(complaint).toMatchObject({ communeId: tanTien.id, category: 'procedure', status: 'new', anonymous: false, text: ORIGINAL });
     // Monday 2/11 + 15 working days = Monday 23/11, 17:00 in Vietnam; forwarding within 5 = 9/11.
     expect(complaint.dueAt.toISOString()).toBe('2026-11-23T10:00:00.000Z');
     expect(complaint.forwardDueAt?.toISOString()).toBe('2026-11-09T10:00:00.000Z');
@@ -149,7 +149,7 @@ describe('a named complaint from filing to publication', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain(RESOLUTION);
     expect(html).toContain(code);
-    expect(html).toContain('Bị gợi ý nộp thêm tiền, vòi vĩnh');
+    expect(html).toContain('Giấy tờ, thủ tục rườm rà');
     expect(html).toContain('Gửi 02/11/2026 · Giải quyết 05/11/2026 · 3 ngày làm việc');
     for (const secret of ['Nguyễn Văn An', '200.000', '0912345678', 'Sáng thứ Hai']) expect(html).not.toContain(secret);
     // Tân Tiến in the overview's table: 1 complaint received, 1 resolved.
@@ -173,7 +173,7 @@ describe('a named complaint from filing to publication', () => {
   it('shows the same on /congkhai in the chat', async () => {
     const out = await consoleSession(w.app, 'someone', ['/congkhai', '/congkhai tan tien']);
     expect(out).toContain('Xã Tân Tiến: tiếp nhận 1, đã giải quyết 1, đúng hạn 100%, trung bình 3 ngày làm việc.');
-    expect(out).toContain(`${code} · Bị gợi ý nộp thêm tiền, vòi vĩnh · gửi 02/11/2026, giải quyết 05/11/2026 (3 ngày làm việc): ${RESOLUTION}`);
+    expect(out).toContain(`${code} · Giấy tờ, thủ tục rườm rà · gửi 02/11/2026, giải quyết 05/11/2026 (3 ngày làm việc): ${RESOLUTION}`);
     expect(out).not.toContain('Nguyễn Văn An');
     expect(out).not.toContain('200.000');
   });

@@ -2,6 +2,7 @@
 // accounts written directly, and a scripted citizen filing through the console channel.
 import type { Account, Commune } from '../../src/generated/prisma/client.js';
 import { FakeClock } from '../../src/shared/clock.js';
+import type { I18n } from '../../src/i18n/index.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { consoleSession } from '../support/console.js';
 
@@ -16,11 +17,16 @@ export interface World {
 /** Monday 2 November 2026, 09:00 in Vietnam. */
 export const MONDAY_9AM = '2026-11-02T02:00:00Z';
 
-export async function makeWorld(env: Record<string, string> = {}, start = MONDAY_9AM, logs?: { write(s: string): void }): Promise<World> {
+export async function makeWorld(
+  env: Record<string, string> = {},
+  start = MONDAY_9AM,
+  logs?: { write(s: string): void },
+  i18n?: I18n,
+): Promise<World> {
   const clock = new FakeClock(start);
   const app = await makeTestApp(
     { DEMO_DATA: 'true', RATE_LIMIT_MESSAGES_PER_MINUTE: '10000', ...env },
-    { clock, ...(logs ? { logDestination: logs } : {}) },
+    { clock, ...(logs ? { logDestination: logs } : {}), ...(i18n ? { i18n } : {}) },
   );
   const commune = (code: string) => app.db.commune.findUniqueOrThrow({ where: { code } });
   return { app, clock, tanTien: await commune('BG-TANTIEN'), yenThe: await commune('BG-YENTHE'), boHa: await commune('BG-BOHA') };
@@ -71,8 +77,8 @@ export function session(app: TestApp, userId: string, lines: string[]): Promise<
 }
 
 /**
- * Files a complaint through the console as a citizen: commune typed by name, the first
- * category unless another number is given, photo and dossier skipped, then the anonymity choice.
+ * Files a complaint through the console as a citizen: commune typed by name, the second
+ * category (delay) unless another number is given, photo and dossier skipped, then the anonymity choice.
  */
 export async function fileByConsole(
   app: TestApp,
@@ -82,7 +88,7 @@ export async function fileByConsole(
   const out = await session(app, userId, [
     '/phananh',
     opts.commune,
-    String(opts.category ?? 1),
+    String(opts.category ?? 2), // "delay": the commune's officials handle it (1 and 3 are the leadership's)
     opts.text,
     '1', // skip the photo
     '1', // skip the dossier

@@ -72,6 +72,9 @@ describe('late results', () => {
     const canbo = person(w.app, 'canbo-a');
     said(w.app).take();
     await canbo.say(`/trehan ${dossier.code}`);
+    // Due tomorrow, so not late yet: the official is warned and confirms.
+    expectSaid(said(w.app).take(), 'dossier-delay-not-late', { code: dossier.code, due: '13/03/2026' });
+    await canbo.press('dly:yes');
     expectSaid(said(w.app).take(), 'dossier-delay-ask-reason', { code: dossier.code, due: '13/03/2026' });
     await canbo.say('ngắn');
     expectSaid(said(w.app).take(), 'dossier-delay-reason-length', { min: 10, max: 500 });
@@ -104,7 +107,7 @@ describe('late results', () => {
       expect(letter).toContain(part);
     }
 
-    // Returned on the new date: still late.
+    // Returned on the new date, after the original one: late, apology or not.
     w.clock.set('2026-03-17T03:00:00Z');
     said(w.app).take();
     await canbo.say(`/tra ${dossier.code}`);

@@ -66,13 +66,14 @@ describe('due dates in working days', () => {
 describe('early, on time, late', () => {
   const due = vnInstant('2026-03-10', '17:00');
   it('compares the day the result was ready with the original due date', () => {
-    expect(classifyOutcome(due, vnInstant('2026-03-09', '16:59'), false)).toBe('early');
-    expect(classifyOutcome(due, vnInstant('2026-03-10', '08:00'), false)).toBe('on_time');
-    expect(classifyOutcome(due, vnInstant('2026-03-10', '17:00'), false)).toBe('on_time');
-    expect(classifyOutcome(due, vnInstant('2026-03-10', '17:01'), false)).toBe('late');
+    expect(classifyOutcome(due, vnInstant('2026-03-09', '16:59'))).toBe('early');
+    expect(classifyOutcome(due, vnInstant('2026-03-10', '08:00'))).toBe('on_time');
+    expect(classifyOutcome(due, vnInstant('2026-03-10', '17:00'))).toBe('on_time');
+    expect(classifyOutcome(due, vnInstant('2026-03-10', '17:01'))).toBe('late');
   });
-  it('a dossier that needed an apology stays late, even if ready by the new date', () => {
-    expect(classifyOutcome(due, vnInstant('2026-03-09', '10:00'), true)).toBe('late');
+  it('counts the original due date whatever /trehan said: early stays early, late stays late', () => {
+    expect(classifyOutcome(due, vnInstant('2026-03-09', '10:00'))).toBe('early');
+    expect(classifyOutcome(due, vnInstant('2026-03-12', '10:00'))).toBe('late');
   });
 });
 

@@ -4,6 +4,7 @@
 import type { Account, Commune, Dossier } from '../../src/generated/prisma/client.js';
 import type { Reply } from '../../src/conversation/types.js';
 import { FakeClock } from '../../src/shared/clock.js';
+import type { I18n } from '../../src/i18n/index.js';
 import { registerDossier, type DossierInput, type Registration } from '../../src/dossiers/register.js';
 import { changeDossierStatus } from '../../src/dossiers/status.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
@@ -22,11 +23,11 @@ export const MONDAY_9AM = '2026-03-02T02:00:00Z';
 export const BOT = 'cqtt_test_bot';
 export const DESK_TOKEN = 'desk-token-for-tests-0123456789';
 
-export async function makeWorld(env: Record<string, string> = {}, start = MONDAY_9AM): Promise<World> {
+export async function makeWorld(env: Record<string, string> = {}, start = MONDAY_9AM, i18n?: I18n): Promise<World> {
   const clock = new FakeClock(start);
   const app = await makeTestApp(
     { DEMO_DATA: 'true', RATE_LIMIT_MESSAGES_PER_MINUTE: '10000', TELEGRAM_BOT_USERNAME: BOT, DESK_API_TOKEN: DESK_TOKEN, ...env },
-    { clock },
+    { clock, ...(i18n ? { i18n } : {}) },
   );
   const commune = (code: string) => app.db.commune.findUniqueOrThrow({ where: { code } });
   return { app, clock, tanTien: await commune('BG-TANTIEN'), yenThe: await commune('BG-YENTHE') };

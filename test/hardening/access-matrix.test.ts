@@ -1,7 +1,10 @@
 // Who may do what, as a table. Every command registered in the conversation (collected from
 // `commandsFor` over every role, so a new command is covered the day it appears) is run by a
-// citizen, the citizen who filed the complaint, an official of commune A, an official of
-// commune B, a manager of the province, a manager of commune B and an administrator. Refusals
+// citizen, the citizen who filed the complaint, an official of commune A, the official of
+// commune A who registered the dossier a second complaint is about, an official of commune B,
+// a manager of commune A, a manager of the province, a manager of commune B, a manager of
+// another province and an administrator. The complaint about the dossier is the leadership's:
+// its own table says who may open it by every route. Refusals
 // must come from the command's declared roles or from the person's scope, must say which of
 // the two in the person's language (Vietnamese here), and must change nothing in the database.
 // Then every HTTP route the server has (read from Fastify, so a new route fails this suite until
@@ -29,17 +32,22 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) };
 });
 
-type Actor = 'citizen' | 'reporter' | 'officialA' | 'officialB' | 'managerProvince' | 'managerB' | 'admin';
-const ACTORS: Actor[] = ['citizen', 'reporter', 'officialA', 'officialB', 'managerProvince', 'managerB', 'admin'];
+type Actor = 'citizen' | 'reporter' | 'officialA' | 'accusedA' | 'officialB' | 'managerA' | 'managerProvince' | 'managerB' | 'managerOther' | 'admin';
+const ACTORS: Actor[] = ['citizen', 'reporter', 'officialA', 'accusedA', 'officialB', 'managerA', 'managerProvince', 'managerB', 'managerOther', 'admin'];
 const ROLE_OF: Record<Actor, Role> = {
   citizen: 'citizen',
   reporter: 'citizen',
   officialA: 'official',
+  accusedA: 'official',
   officialB: 'official',
+  managerA: 'manager',
   managerProvince: 'manager',
   managerB: 'manager',
+  managerOther: 'manager',
   admin: 'admin',
 };
+/** The table runs every command and button for ten people: on a loaded 2-core machine that is minutes, not seconds. */
+const TABLE_MS = 180_000;
 /** Every scope refusal says that the thing lies outside what the person looks after. */
 const SCOPE_REASON = /phạm vi|phụ trách|được xem|xã, phường mình/;
 /** Every role refusal says who the command is for. */
@@ -48,6 +56,8 @@ const ROLE_REASON = 'chỉ dành cho';
 interface World {
   a: Commune;
   complaint: string;
+  /** Anonymous, "asked to pay extra", about the dossier accusedA registered: the leadership's. */
+  conduct: string;
   dossiers: { done: string; returned: string; delayed: string; api: string };
   people: Record<Actor, Account>;
   criterion: Record<string, number>;
@@ -72,6 +82,7 @@ const commandTable: Record<string, Scoped | Listing | Unscoped> = {
   thutuc: { unscoped: 'the public procedure catalogue' },
   xa: { unscoped: "sets the person's own commune for desk details; any commune may be chosen" },
   dangky: { unscoped: 'the invitation code decides the role and scope' },
+  ten: { unscoped: "changes the person's own name" },
   toi: { unscoped: "shows the person's own account" },
   phananh: { unscoped: 'anyone may complain about any commune' },
   congkhai: { unscoped: 'published results are public' },
@@ -79,54 +90,54 @@ const commandTable: Record<string, Scoped | Listing | Unscoped> = {
   baocao: { unscoped: "the workbook covers the caller's own scope; no target can be named" },
   tracuu: {
     input: (w) => ({ text: `/tracuu ${w.complaint}` }),
-    allowed: ['reporter', 'officialA', 'managerProvince', 'admin'],
+    allowed: ['reporter', 'officialA', 'accusedA', 'managerA', 'managerProvince', 'admin'],
     refusal: (w) => ['complaints-not-found', { code: w.complaint }],
     shows: (w) => w.complaint,
   },
   xuly: {
     input: (w) => ({ text: `/xuly ${w.complaint}` }),
-    allowed: ['officialA', 'managerProvince', 'admin'],
+    allowed: ['officialA', 'accusedA', 'managerA', 'managerProvince', 'admin'],
     refusal: () => ['complaints-out-of-scope'],
     shows: (w) => w.complaint,
   },
   phananh_ds: {
     input: () => ({ text: '/phananh_ds' }),
-    sees: ['officialA', 'managerProvince', 'admin'],
+    sees: ['officialA', 'accusedA', 'managerA', 'managerProvince', 'admin'],
     thing: (w) => w.complaint,
   },
   trehan: {
     input: (w) => ({ text: `/trehan ${w.dossiers.delayed}` }),
-    allowed: ['officialA', 'admin'],
+    allowed: ['officialA', 'accusedA', 'admin'],
     refusal: (w) => ['dossier-not-found', { code: w.dossiers.delayed }],
     shows: (w) => w.dossiers.delayed,
   },
   xong: {
     input: (w) => ({ text: `/xong ${w.dossiers.done}` }),
-    allowed: ['officialA', 'admin'],
+    allowed: ['officialA', 'accusedA', 'admin'],
     refusal: (w) => ['dossier-not-found', { code: w.dossiers.done }],
     shows: (w) => w.dossiers.done,
   },
   tra: {
     input: (w) => ({ text: `/tra ${w.dossiers.returned}` }),
-    allowed: ['officialA', 'admin'],
+    allowed: ['officialA', 'accusedA', 'admin'],
     refusal: (w) => ['dossier-not-found', { code: w.dossiers.returned }],
     shows: (w) => w.dossiers.returned,
   },
   hailong: {
     input: (w) => ({ text: `/hailong ${w.a.code}` }),
-    allowed: ['officialA', 'managerProvince', 'admin'],
+    allowed: ['officialA', 'accusedA', 'managerA', 'managerProvince', 'admin'],
     refusal: (w, actor) => ['rating-hailong-out-of-scope', { commune: w.a.name, role: ROLE_OF[actor] }],
     shows: (w) => w.a.name,
   },
   tiendo: {
     input: (w) => ({ text: `/tiendo ${w.a.code}` }),
-    allowed: ['officialA', 'managerProvince', 'admin'],
+    allowed: ['officialA', 'accusedA', 'managerA', 'managerProvince', 'admin'],
     refusal: (w) => ['criteria-out-of-scope', { code: w.a.code }],
     shows: (w) => w.a.name,
   },
   phancong: {
     input: (w) => ({ text: `/phancong ${w.a.code}` }),
-    allowed: ['managerProvince', 'admin'],
+    allowed: ['managerA', 'managerProvince', 'admin'],
     refusal: (w) => ['criteria-out-of-scope', { code: w.a.code }],
     shows: (w) => w.a.name,
   },
@@ -138,7 +149,7 @@ const commandTable: Record<string, Scoped | Listing | Unscoped> = {
   },
   xephang: {
     input: () => ({ text: '/xephang' }),
-    sees: ['managerProvince', 'admin'],
+    sees: ['managerA', 'managerProvince', 'admin'],
     thing: (w) => w.a.name,
   },
 };
@@ -150,7 +161,7 @@ const buttonTable: { name: string; roles: readonly Role[]; scoped: Scoped }[] = 
     roles: roles,
     scoped: {
       input: (w) => ({ payload: `cp:a:${w.complaint}` }),
-      allowed: ['officialA', 'managerProvince', 'admin'],
+      allowed: ['officialA', 'accusedA', 'managerA', 'managerProvince', 'admin'],
       refusal: (w, actor) => (ROLE_OF[actor] === 'citizen' ? ['complaints-not-found', { code: w.complaint }] : ['complaints-out-of-scope']),
       shows: (w) => w.complaint,
     },
@@ -160,7 +171,7 @@ const buttonTable: { name: string; roles: readonly Role[]; scoped: Scoped }[] = 
     roles: roles,
     scoped: {
       input: (w) => ({ payload: `cp:v:${w.complaint}` }),
-      allowed: ['officialA', 'managerProvince', 'admin'],
+      allowed: ['officialA', 'accusedA', 'managerA', 'managerProvince', 'admin'],
       refusal: (w, actor) => (ROLE_OF[actor] === 'citizen' ? ['complaints-not-found', { code: w.complaint }] : ['complaints-out-of-scope']),
       shows: (w) => w.complaint,
     },
@@ -170,7 +181,7 @@ const buttonTable: { name: string; roles: readonly Role[]; scoped: Scoped }[] = 
     roles: ['official', 'manager', 'admin'],
     scoped: {
       input: (w) => ({ payload: `crt:${w.a.id}` }),
-      allowed: ['officialA', 'managerProvince', 'admin'],
+      allowed: ['officialA', 'accusedA', 'managerA', 'managerProvince', 'admin'],
       refusal: () => ['criteria-commune-not-allowed'],
       shows: (w) => w.a.name,
     },
@@ -180,7 +191,7 @@ const buttonTable: { name: string; roles: readonly Role[]; scoped: Scoped }[] = 
     roles: ['manager', 'admin'],
     scoped: {
       input: (w) => ({ payload: `cro:${w.a.id}:${w.criterion.TC2}:${w.people.officialA.id}` }),
-      allowed: ['managerProvince', 'admin'],
+      allowed: ['managerA', 'managerProvince', 'admin'],
       refusal: () => ['criteria-commune-not-allowed'],
       shows: () => 'TC2',
     },
@@ -197,9 +208,12 @@ describe('access matrix', () => {
     citizen: 'am-citizen',
     reporter: 'am-reporter',
     officialA: 'am-official-a',
+    accusedA: 'am-accused-a',
     officialB: 'am-official-b',
+    managerA: 'am-manager-a',
     managerProvince: 'am-manager-province',
     managerB: 'am-manager-b',
+    managerOther: 'am-manager-other',
     admin: 'am-admin',
   };
 
@@ -224,13 +238,18 @@ describe('access matrix', () => {
     const commune = (code: string) => app.db.commune.findUniqueOrThrow({ where: { code } });
     const a = await commune('BG-TANTIEN');
     const b = await commune('BG-YENTHE');
+    const other = await app.db.province.create({ data: { code: 'AM', name: 'Tỉnh Khác' } });
+    await app.db.commune.create({ data: { code: 'AM-MOT', name: 'Xã Một Tỉnh Khác', provinceId: other.id } });
 
     // Staff through the real invitation flow; the administrator has no invitation, so a row.
     const invites: [Actor, Parameters<typeof createInvite>[1]][] = [
       ['officialA', { role: 'official', communeCodes: [a.code] }],
+      ['accusedA', { role: 'official', communeCodes: [a.code], name: 'Đỗ Văn Khoa', title: 'Công chức Văn phòng – Thống kê' }],
       ['officialB', { role: 'official', communeCodes: [b.code] }],
+      ['managerA', { role: 'manager', communeCodes: [a.code] }],
       ['managerProvince', { role: 'manager', provinceCode: 'BG' }],
       ['managerB', { role: 'manager', communeCodes: [b.code] }],
+      ['managerOther', { role: 'manager', provinceCode: 'AM' }],
     ];
     for (const [actor, request] of invites) {
       const { code } = await createInvite(app, request);
@@ -250,6 +269,20 @@ describe('access matrix', () => {
         ACTORS.map(async (actor) => [actor, await app.db.account.findUniqueOrThrow({ where: { channel_externalId: { channel: 'console', externalId: externalId[actor] } } })]),
       ),
     ) as Record<Actor, Account>;
+    // The reporter's second complaint: anonymous, "asked to pay extra", about the dossier accusedA registered.
+    await registerDossier(app, { code: 'AM-KHOA-1', communeId: a.id, procedureId: procedure.id, handlerId: people.accusedA.id, citizenName: 'Hoàng Thị Người Nộp' });
+    const filing = [
+      { text: '/phananh' },
+      { payload: `cpi:c:${a.id}` },
+      { payload: 'cpi:k:extra_pay' },
+      { text: 'Cán bộ gợi ý đưa thêm tiền.' },
+      { payload: 'cpi:skip' },
+      { text: 'AM-KHOA-1' },
+      { payload: 'cpi:anon:1' },
+    ];
+    let filed = '';
+    for (const step of filing) filed = await say('reporter', step);
+    const conduct = /PA-\d{4}-[2-9A-HJKMNP-Z]{5}/.exec(filed)![0];
     expect(Object.fromEntries(ACTORS.map((actor) => [actor, people[actor].role]))).toEqual(ROLE_OF);
 
     // Official A owns TC1 of commune A this year.
@@ -258,7 +291,7 @@ describe('access matrix', () => {
     const criterion = Object.fromEntries(criteria.map((c) => [c.code, c.id]));
     await app.db.assignment.create({ data: { communeId: a.id, criterionId: criterion.TC1, accountId: people.officialA.id } });
 
-    w = { a, complaint, dossiers, people, criterion };
+    w = { a, complaint, conduct, dossiers, people, criterion };
   });
   afterAll(() => s?.close());
 
@@ -290,7 +323,7 @@ describe('access matrix', () => {
       }
     }
     expect(refusals).toBeGreaterThan(20);
-  });
+  }, TABLE_MS);
 
   it('lets every declared role through the role check', async () => {
     for (const command of allCommands()) {
@@ -353,7 +386,7 @@ describe('access matrix', () => {
     expect((await dossier(w.dossiers.returned)).status).toBe('returned');
     const assignment = await s.app.db.assignment.findUniqueOrThrow({ where: { communeId_criterionId: { communeId: w.a.id, criterionId: w.criterion.TC2 } } });
     expect(assignment.accountId).toBe(w.people.officialA.id);
-  });
+  }, TABLE_MS);
 
   it('shows each person only the complaints and communes of their scope in lists', async () => {
     for (const [name, spec] of Object.entries(commandTable)) {
@@ -367,6 +400,68 @@ describe('access matrix', () => {
         else expect(text, label).not.toContain(spec.thing(w));
       }
     }
+  });
+
+  describe('the complaint about an official’s dossier', () => {
+    type Outcome = 'opens' | 'reporter' | [id: MessageId, args?: 'code'];
+    const leadershipOnly: Outcome = ['complaints-leadership-only'];
+    const notFound: Outcome = ['complaints-not-found', 'code'];
+    const outOfScope: Outcome = ['complaints-out-of-scope'];
+    const routes = {
+      '/xuly': (w: World) => ({ text: `/xuly ${w.conduct}` }),
+      '/tracuu': (w: World) => ({ text: `/tracuu ${w.conduct}` }),
+      'cp:v (replayed view button)': (w: World) => ({ payload: `cp:v:${w.conduct}` }),
+      'cp:a (replayed take-up button)': (w: World) => ({ payload: `cp:a:${w.conduct}` }),
+      'cp:x (replayed reject button)': (w: World) => ({ payload: `cp:x:${w.conduct}` }),
+    };
+    type Route = keyof typeof routes;
+    /** What each person gets by each route; commands a role may not use are the role check's (tested above). */
+    const table: Record<Actor, Partial<Record<Route, Outcome>>> = {
+      reporter: { '/tracuu': 'reporter', 'cp:v (replayed view button)': notFound, 'cp:a (replayed take-up button)': notFound, 'cp:x (replayed reject button)': notFound },
+      citizen: { '/tracuu': notFound, 'cp:v (replayed view button)': notFound, 'cp:a (replayed take-up button)': notFound, 'cp:x (replayed reject button)': notFound },
+      accusedA: { '/xuly': leadershipOnly, '/tracuu': notFound, 'cp:v (replayed view button)': leadershipOnly, 'cp:a (replayed take-up button)': leadershipOnly, 'cp:x (replayed reject button)': leadershipOnly },
+      officialA: { '/xuly': leadershipOnly, '/tracuu': notFound, 'cp:v (replayed view button)': leadershipOnly, 'cp:a (replayed take-up button)': leadershipOnly, 'cp:x (replayed reject button)': leadershipOnly },
+      officialB: { '/xuly': outOfScope, '/tracuu': notFound, 'cp:v (replayed view button)': outOfScope },
+      managerOther: { '/xuly': outOfScope, '/tracuu': notFound, 'cp:v (replayed view button)': outOfScope, 'cp:a (replayed take-up button)': outOfScope },
+      managerB: { '/xuly': outOfScope, '/tracuu': notFound },
+      managerA: { '/xuly': 'opens', '/tracuu': 'opens', 'cp:v (replayed view button)': 'opens' },
+      managerProvince: { '/xuly': 'opens', 'cp:v (replayed view button)': 'opens' },
+      admin: { '/xuly': 'opens' },
+    };
+
+    it('reaches the commune’s manager alone', async () => {
+      const told = await s.app.db.outboxMessage.findMany({ where: { payload: { contains: w.conduct } } });
+      expect(told.map((m) => m.accountId)).toEqual([w.people.managerA.id]);
+    });
+
+    it('is refused to the official concerned and the commune’s other officials on every route, opened by the leadership', async () => {
+      for (const actor of ACTORS) {
+        for (const [route, outcome] of Object.entries(table[actor]) as [Route, Outcome][]) {
+          const input = routes[route](w);
+          const label = `${route} by ${actor}`;
+          if (Array.isArray(outcome)) {
+            const [id, args] = outcome;
+            await expectRefused(actor, input, (text) => expect(text, label).toBe(inVi(id, args ? { code: w.conduct } : undefined)));
+            continue;
+          }
+          const text = await say(actor, input);
+          expect(text, label).toContain(w.conduct);
+          if (outcome === 'opens') {
+            // Managers only, with the warning that the dossier may identify the anonymous reporter.
+            expect(text, label).toContain(inVi('complaints-card-dossier-anonymous', { code: 'AM-KHOA-1' }));
+            expect(text, label).toContain(inVi('complaints-reporter-anonymous'));
+          }
+          for (const secret of ['Hoàng Thị Người Nộp', externalId.reporter, `số ${w.people.reporter.id})`]) expect(text, label).not.toContain(secret);
+        }
+      }
+    }, TABLE_MS);
+
+    it('is listed for the leadership of its commune only', async () => {
+      for (const actor of ACTORS.filter((a) => ROLE_OF[a] !== 'citizen')) {
+        const text = await say(actor, { text: '/phananh_ds' });
+        expect(text.includes(w.conduct), `/phananh_ds by ${actor}`).toBe(['managerA', 'managerProvince', 'admin'].includes(actor));
+      }
+    });
   });
 
   it('keeps a citizen from reading another citizen\'s complaint', async () => {

@@ -259,7 +259,7 @@ describe('log privacy', () => {
 
     // A complaint on Zalo, with a phone number, read by an official who signed up on Zalo.
     await zaloSay('z-dan', '/phananh BG-TANTIEN');
-    await zaloPress('z-dan', 'cpi:k:attitude');
+    await zaloPress('z-dan', 'cpi:k:delay'); // the commune's officials' (a conduct complaint would be the leadership's)
     await zaloSay('z-dan', `${ZALO_COMPLAINT}. Số tôi ${PHONE_INTL}`);
     await zaloPress('z-dan', 'cpi:skip');
     await zaloPress('z-dan', 'cpi:skip');

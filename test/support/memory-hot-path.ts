@@ -34,6 +34,7 @@ export class MemoryHotPath implements HotPath {
       homeCommuneId: null,
       locale,
       displayName,
+      title: null,
       unreachableAt: null,
       lastSeenAt: now,
       createdAt: now,
