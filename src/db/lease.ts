@@ -22,8 +22,24 @@ export interface Acquired {
  * Takes `name` for `holder` until now + ttlMs, or renews it when `holder` has it already.
  * Returns null when another holder's lease is still running.
  */
-export async function acquireLease(db: Db, name: string, holder: string, ttlMs: number, now: Date): Promise<Acquired | null> {
+export async function acquireLease(
+  db: Db,
+  name: string,
+  holder: string,
+  ttlMs: number,
+  now: Date,
+  options: { likelyFree?: boolean } = {},
+): Promise<Acquired | null> {
   const expiresAt = new Date(now.getTime() + ttlMs);
+  // Short-lived leases (one person's events) are usually free: one insert takes them.
+  if (options.likelyFree) {
+    try {
+      await db.lease.create({ data: { name, holder, expiresAt } });
+      return { previous: null };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
   const renewed = await db.lease.updateMany({ where: { name, holder }, data: { expiresAt } });
   if (renewed.count === 1) return { previous: null };
   const current = await db.lease.findUnique({ where: { name } });

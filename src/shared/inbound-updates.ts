@@ -4,16 +4,18 @@
 import type { Services } from '../services.js';
 import type { Db } from '../db/index.js';
 import type { ChannelName } from '../conversation/types.js';
+import type { QueuedUpdate } from '../db/hot-path.js';
 
 type Outcome = 'processed' | 'failed';
 type Deps = Pick<Services, 'hotPath' | 'clock'>;
 
 /**
  * True when this call is the first to see the update; false when it was already claimed.
- * `body` keeps the raw update when it is handled later (a queue) and must survive a restart.
+ * `queued` keeps the raw update and its sender when it is handled later (a queue that must
+ * survive a restart, handled in order per person by any instance).
  */
-export async function claimUpdate(deps: Deps, channel: ChannelName, updateId: string, body?: string): Promise<boolean> {
-  return deps.hotPath.claimUpdate(channel, updateId, body ?? null, deps.clock.now());
+export async function claimUpdate(deps: Deps, channel: ChannelName, updateId: string, queued?: QueuedUpdate): Promise<boolean> {
+  return deps.hotPath.claimUpdate(channel, updateId, queued ?? null, deps.clock.now());
 }
 
 /** Records how handling of one update ended. */
