@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const channels = await startChannels(app, app.conversation, { telegram: { botInfo } });
   const dispatcher = await startDispatcher(app, channels.senders);
   const scheduler = startScheduler(app, jobs);
-  const server = await buildServer(app, channels.routes);
+  const server = await buildServer(app, channels.routes, { senderLeases: () => dispatcher.leases.heldNames() });
   try {
     await server.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
