@@ -29,8 +29,6 @@ export type HandledEvent = Exclude<ZaloEvent, { kind: 'ignored' }>;
 
 /** Events handled at once: SQLite has one writer, and a few keep it busy without queueing on its lock. */
 const CONCURRENCY = 4;
-/** A person's lease: far longer than handling one event and sending its answers takes. */
-const PERSON_LEASE_MS = 30_000;
 /** How often an instance waiting for a person's lease looks again. */
 const WAIT_MS = 100;
 /** Events older than this and still unhandled are looked for by the sweep (their instance died). */
@@ -57,16 +55,19 @@ export class ZaloWorker {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly holder: string;
+  /** A person's lease (LEASE_SECONDS): far longer than handling one event and answering it. */
+  private readonly leaseMs: number;
   private sweeper: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(
-    private readonly services: Pick<Services, 'db' | 'hotPath' | 'clock' | 'log'>,
+    private readonly services: Pick<Services, 'db' | 'hotPath' | 'clock' | 'log' | 'config'>,
     private readonly conversation: Pick<Conversation, 'handle'>,
     private readonly sender: ZaloSender,
     options: ZaloWorkerOptions = {},
   ) {
     this.holder = options.holder ?? instanceId;
+    this.leaseMs = services.config.LEASE_SECONDS * 1000;
   }
 
   /** An event this instance has just stored: its person's events are handled now. */
@@ -146,7 +147,7 @@ export class ZaloWorker {
     const lease = `zalo-person:${userId}`;
     for (;;) {
       this.again.delete(userId);
-      if (!(await acquireLease(db, lease, this.holder, PERSON_LEASE_MS, clock.now(), { likelyFree: true }))) {
+      if (!(await acquireLease(db, lease, this.holder, this.leaseMs, clock.now(), { likelyFree: true }))) {
         // Another instance is on this person. Once it lets go, whatever is left is ours.
         if (this.stopped || !(await this.pending(userId, 1)).length) return;
         await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
@@ -156,7 +157,7 @@ export class ZaloWorker {
         let first = true;
         for (let rows = await this.pending(userId); rows.length; rows = await this.pending(userId)) {
           for (const row of rows) {
-            if (!first) await acquireLease(db, lease, this.holder, PERSON_LEASE_MS, clock.now()); // renewed per event
+            if (!first) await acquireLease(db, lease, this.holder, this.leaseMs, clock.now()); // renewed per event
             first = false;
             const event = this.parse(row);
             this.known.delete(row.updateId);

@@ -90,6 +90,9 @@ export const envSchema = z
     RATE_LIMIT_WEBHOOK_IP_PER_MINUTE: intIn(1, 10_000_000, 600_000),
     /// Requests per minute per IP on the desk API and public pages.
     RATE_LIMIT_IP_PER_MINUTE: intIn(1, 1_000_000, 300),
+    /// Several instances: how long an instance's leases (a channel's sending, one person's Zalo
+    /// events) last unrenewed; after a crash another instance takes over within this plus a third.
+    LEASE_SECONDS: intIn(3, 300, 15),
     /// Redis shared by the instances for the rate limits (per IP and per account); unset: each
     /// instance counts in its own memory.
     REDIS_URL: optionalString.pipe(

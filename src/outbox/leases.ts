@@ -2,11 +2,11 @@
 // Zalo's global rates (≈30 messages/s per bot, a request budget per OA) are kept by the pacer of
 // the one dispatcher that sends; two instances each pacing to the full rate would break them.
 // So each instance's dispatcher sends a channel's pushes only while it holds that account's
-// lease (src/db/lease.ts). Every instance tries to take or renew the leases every RENEW_MS; the
-// holder keeps them, and when it dies (SIGKILL, power cut) another instance takes over once
-// the lease has expired: within TTL_MS + RENEW_MS = 20 s.
+// lease (src/db/lease.ts). Every instance tries to take or renew the leases every third of the
+// lease time (LEASE_SECONDS, 15 s by default); the holder keeps them, and when it dies (SIGKILL,
+// power cut) another instance takes over once the lease has expired: within 20 s by default.
 //
-// A holder stops starting sends MARGIN_MS before its lease would expire unrenewed (a stalled
+// A holder stops starting sends a fifth of the lease time before it would expire unrenewed (a stalled
 // database, a paused process), so two instances never send on one account at the same time.
 // The new holder makes the rows the old one left 'sending' due at once: the old holder is gone
 // or has stopped, and those pushes would otherwise wait out their 5-minute claim. As after any
@@ -17,14 +17,9 @@ import { acquireLease, instanceId, releaseLease } from '../db/lease.js';
 import type { ChannelName } from '../conversation/types.js';
 import type { ChannelSender } from './types.js';
 
-export const SENDER_LEASE_TTL_MS = 15_000;
-const RENEW_MS = 5_000;
-const MARGIN_MS = 3_000;
 
 export interface SenderLeaseOptions {
   holder?: string;
-  ttlMs?: number;
-  renewMs?: number;
   /** Called when this instance starts holding a channel's lease (the dispatcher wakes up). */
   onGained?: (channel: ChannelName) => void;
 }
@@ -37,7 +32,6 @@ export function senderLeaseName(sender: Pick<ChannelSender, 'channel' | 'account
 export class SenderLeases {
   readonly holder: string;
   private readonly ttlMs: number;
-  private readonly renewMs: number;
   /** Channel → its lease name. */
   private readonly names = new Map<ChannelName, string>();
   /** Channel → until when (clock ms) this instance may send on it. */
@@ -46,20 +40,19 @@ export class SenderLeases {
   private ticking: Promise<void> | null = null;
 
   constructor(
-    private readonly services: Pick<Services, 'db' | 'clock' | 'log'>,
+    private readonly services: Pick<Services, 'db' | 'clock' | 'log' | 'config'>,
     senders: readonly Pick<ChannelSender, 'channel' | 'account'>[],
     private readonly options: SenderLeaseOptions = {},
   ) {
     this.holder = options.holder ?? instanceId;
-    this.ttlMs = options.ttlMs ?? SENDER_LEASE_TTL_MS;
-    this.renewMs = options.renewMs ?? RENEW_MS;
+    this.ttlMs = services.config.LEASE_SECONDS * 1000;
     for (const sender of senders) this.names.set(sender.channel, senderLeaseName(sender));
   }
 
   /** Whether this instance may start a send on `channel` now. */
   holds(channel: ChannelName): boolean {
     const until = this.held.get(channel);
-    return until !== undefined && this.services.clock.now().getTime() < until - MARGIN_MS;
+    return until !== undefined && this.services.clock.now().getTime() < until - this.ttlMs / 5;
   }
 
   /** The lease names this instance holds now (/healthz). */
@@ -76,7 +69,7 @@ export class SenderLeases {
   /** Renews in the background until stop(). */
   async start(): Promise<void> {
     await this.tick();
-    this.timer = setInterval(() => void this.tick(), this.renewMs);
+    this.timer = setInterval(() => void this.tick(), this.ttlMs / 3);
     this.timer.unref();
   }
 

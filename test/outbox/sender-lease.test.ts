@@ -8,10 +8,12 @@ import { createApp, type App } from '../../src/app.js';
 import { FakeClock } from '../../src/shared/clock.js';
 import { enqueue } from '../../src/outbox/enqueue.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
-import { SENDER_LEASE_TTL_MS, SenderLeases, senderLeaseName } from '../../src/outbox/leases.js';
+import { SenderLeases, senderLeaseName } from '../../src/outbox/leases.js';
 import { FakeSender, never, type Delivery } from './fake-sender.js';
 
 const T0 = new Date('2026-11-02T02:00:00Z');
+/** The default LEASE_SECONDS: a dead holder is replaced within it plus a third (20 s, under 30). */
+const SENDER_LEASE_TTL_MS = 15_000;
 
 let app: TestApp;
 let other: App;
@@ -43,6 +45,11 @@ function instance(on: App, holder: string, delivered: Delivery[]) {
 }
 
 describe('sender leases', () => {
+  it('takes over within 30 s by default', () => {
+    expect(app.config.LEASE_SECONDS * 1000).toBe(SENDER_LEASE_TTL_MS);
+    expect(SENDER_LEASE_TTL_MS + SENDER_LEASE_TTL_MS / 3).toBeLessThanOrEqual(30_000);
+  });
+
   it('names the lease after the messenger account', () => {
     expect(senderLeaseName({ channel: 'zalo', account: '99' })).toBe('sender:zalo:99');
     expect(senderLeaseName({ channel: 'telegram' })).toBe('sender:telegram');
