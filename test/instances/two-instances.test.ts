@@ -301,7 +301,6 @@ describe('two instances on one database', () => {
       await sleep(800 + round * 300);
       const victim = await holder();
       expect(victim, logs()).toBeDefined();
-      const survivor = instances.find((i) => i !== victim)!;
       await victim!.signal('SIGKILL');
       const killedAt = Date.now();
       inFlightAtKill.push(
@@ -309,7 +308,8 @@ describe('two instances on one database', () => {
       );
       // Restarted at once (as a supervisor would), while the other takes over.
       const restarted = victim!.start();
-      const tookOver = await until(async () => Boolean((await survivor.health())?.senderLeases?.length), 30_000);
+      // Usually the survivor; the restarted instance may get there first, which is as good.
+      const tookOver = await until(async () => (await holder()) !== undefined, 30_000);
       expect(tookOver, logs()).toBe(true);
       takeoverMs.push(Date.now() - killedAt);
       await load;
