@@ -57,7 +57,7 @@ class Instance {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr!.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString('utf8')).slice(-20_000)));
     this.child = child;
-    await waitHealthy(`${this.url}/healthz`, child, 40_000);
+    await waitHealthy(`${this.url}/healthz`, child, 90_000);
   }
   async signal(signal: NodeJS.Signals): Promise<number | null> {
     const child = this.child;
@@ -389,5 +389,5 @@ describe('two instances on one database', () => {
       for (const o of officials) expect(reminders.filter((r) => r.chatId === o.chat)).toHaveLength(1);
       expect(await db.jobRun.count({ where: { job: 'criteria-reminder', finishedAt: { not: null } } })).toBe(1);
     });
-  }, 150_000);
+  }, 300_000);
 });
