@@ -91,7 +91,7 @@ const answeredEvents: { userId: string; msgId: string }[] = [];
 const refused: string[] = [];
 const inFlightAtKill: { id: number; chatId: string }[][] = [];
 const takeoverMs: number[] = [];
-let officials: { chat: string; accountId: number }[] = [];
+const officials: { chat: string; accountId: number }[] = [];
 let communeCode = '';
 
 /** The load balancer: the first live instance from a rotating start; null when none is up. */
