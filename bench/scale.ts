@@ -99,6 +99,7 @@ async function measure(kind: 'sqlite' | 'postgres', instances: number, dir: stri
         }),
       );
     }
+    await fake.waitFor('setWebhook', () => true, 30_000);
     const urls = services.map((s) => `http://127.0.0.1:${s.port}/telegram/webhook`);
     const share = Math.max(1, Math.floor(CONNECTIONS / instances));
     await Promise.all(urls.map((url) => load(url, share, 1))); // warm-up
