@@ -317,16 +317,15 @@ describe('two instances on one database', () => {
     }
 
     // Everything due is sent and every stored event handled.
-    const settled = await until(
-      () =>
-        withDb(async (app) => {
-          const open = await app.db.outboxMessage.count({ where: { OR: [{ status: 'sending' }, { status: 'pending', nextAttemptAt: { lte: new Date() } }] } });
-          const unhandled = await app.db.inboundUpdate.count({ where: { status: 'received' } });
-          return open === 0 && unhandled === 0;
-        }),
-      25_000,
-    );
-    expect(settled, logs()).toBe(true);
+    const open = () =>
+      withDb(async (app) => [
+        ...(await app.db.outboxMessage.findMany({ where: { OR: [{ status: 'sending' }, { status: 'pending', nextAttemptAt: { lte: new Date() } }] } })).map(
+          (r) => `outbox ${r.id} ${r.status} ${r.channel}`,
+        ),
+        ...(await app.db.inboundUpdate.findMany({ where: { status: 'received' } })).map((u) => `inbound ${u.channel} ${u.updateId} ${u.receivedAt.toISOString()}`),
+      ]);
+    await until(async () => (await open()).length === 0, 60_000);
+    expect(await open(), logs()).toEqual([]);
     for (const instance of instances) expect(await instance.signal('SIGTERM'), logs()).toBe(0);
 
     expect(refused, logs()).toEqual([]);
