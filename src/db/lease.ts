@@ -10,8 +10,16 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from './index.js';
 import { isUniqueViolation } from './index.js';
 
-/** This process, as named in the lease rows it holds (host, pid and a random part for restarts). */
-export const instanceId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+/**
+ * This instance, as named in the lease rows it holds: its host and HTTP port when it has a fixed
+ * one, so an instance restarted after a crash (same host, same port: there can only be one)
+ * takes its predecessor's leases back at once instead of waiting for them to expire; otherwise
+ * (tools, tests) unique to the process.
+ */
+export const instanceId =
+  process.env.PORT && process.env.PORT !== '0'
+    ? `${hostname()}:${process.env.PORT}`
+    : `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
 export interface Acquired {
   /** The holder before this call (null: none, or it was this instance). */

@@ -36,6 +36,8 @@ export class SenderLeases {
   private readonly names = new Map<ChannelName, string>();
   /** Channel → until when (clock ms) this instance may send on it. */
   private readonly held = new Map<ChannelName, number>();
+  /** Channels whose lease this process has held at some point. */
+  private readonly everHeld = new Set<ChannelName>();
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
 
@@ -104,12 +106,20 @@ export class SenderLeases {
       }
       this.held.set(channel, now.getTime() + this.ttlMs);
       if (had) continue;
-      if (got.previous !== null) {
+      // Taken from another instance, or held for the first time by this process (a restart of
+      // the same instance renews its predecessor's lease): what was in flight is nobody's now.
+      const first = !this.everHeld.has(channel);
+      this.everHeld.add(channel);
+      if (got.previous !== null || first) {
         const { count } = await db.outboxMessage.updateMany({
           where: { channel, status: 'sending' },
           data: { nextAttemptAt: now },
         });
-        log.warn({ lease: name, previous: got.previous, inFlight: count }, 'sender lease taken over from an instance that stopped renewing it');
+        if (got.previous !== null || count) {
+          log.warn({ lease: name, previous: got.previous, inFlight: count }, 'sender lease taken over; pushes left in flight go again');
+        } else {
+          log.info({ lease: name }, 'sender lease taken');
+        }
       } else {
         log.info({ lease: name }, 'sender lease taken');
       }
