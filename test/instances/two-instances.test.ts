@@ -353,7 +353,9 @@ describe('two instances on one database', () => {
         if (times.some((t, i) => i > 0 && t < times[i - 1])) outOfOrder.push(userId);
       }
       expect(outOfOrder).toEqual([]);
-      expect(zalo.delivered().length).toBeGreaterThanOrEqual(answeredEvents.length);
+      // Direct replies are not in the outbox: one on its way when its instance died is lost (the
+      // person asks again), at most one per kill.
+      expect(zalo.delivered().length).toBeGreaterThanOrEqual(answeredEvents.length - KILLS);
 
       // Pushes: each sent once; a row in flight at a kill may have gone once more per such kill.
       const rows = await db.outboxMessage.findMany({ orderBy: { id: 'asc' } });
