@@ -41,7 +41,7 @@ async function createInChunks<T>(rows: T[], create: (chunk: T[]) => Promise<unkn
 }
 
 /** The country: communes on the Bắc Giang set, an official per criterion, half with October reports. */
-async function populate(db: Db): Promise<number> {
+export async function populate(db: Db): Promise<number> {
   const set = await db.criteriaSet.findUniqueOrThrow({ where: { key: 'bac-giang-710-2024' }, include: { criteria: true } });
   await db.province.createMany({ data: Array.from({ length: PROVINCES }, (_, i) => ({ code: `P${i}`, name: `Tỉnh ${i}` })) });
   const provinces = await db.province.findMany({ orderBy: { id: 'asc' } });

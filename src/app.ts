@@ -9,7 +9,8 @@ import { I18n } from './i18n/index.js';
 import { createLogger } from './shared/log.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { Listeners } from './shared/listeners.js';
-import { WindowLimiter } from './shared/rate-limit.js';
+import { SharedLimiter } from './shared/rate-limit.js';
+import { openRedis } from './shared/redis.js';
 import { Conversation } from './conversation/core.js';
 import { conversationModules } from './conversation/modules.js';
 import { seedDatabase } from './db/seed.js';
@@ -43,6 +44,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const opened = await openDatabase(config.DATABASE_URL);
   const { db } = opened;
   if (options.seed !== false) await seedDatabase({ db, config, clock });
+  const redis = config.REDIS_URL ? await openRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX, log) : null;
   const services: Services = {
     config,
     db,
@@ -51,9 +53,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     log,
     i18n: options.i18n ?? new I18n((locale, id) => log.warn({ locale, id }, 'message id missing from the locales')),
     limits: {
-      messages: new WindowLimiter(config.RATE_LIMIT_MESSAGES_PER_MINUTE, MINUTE_MS),
-      wrongCodes: new WindowLimiter(config.RATE_LIMIT_WRONG_CODES_PER_HOUR, HOUR_MS),
+      messages: new SharedLimiter('messages', config.RATE_LIMIT_MESSAGES_PER_MINUTE, MINUTE_MS, redis),
+      wrongCodes: new SharedLimiter('wrong-codes', config.RATE_LIMIT_WRONG_CODES_PER_HOUR, HOUR_MS, redis),
     },
+    redis,
     complaintCategories,
     procedures: await ProcedureCatalogue.load(db),
     roleChanged: new Listeners(),
@@ -62,6 +65,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ...services,
     conversation: new Conversation(services, conversationModules()),
     dbPath: opened.path,
-    close: opened.close,
+    async close() {
+      await redis?.close();
+      await opened.close();
+    },
   };
 }

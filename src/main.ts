@@ -31,9 +31,9 @@ async function main(): Promise<void> {
   const { config, botInfo } = await withTelegramIdentity(quiet);
   const app: App = await createApp(config);
   const channels = await startChannels(app, app.conversation, { telegram: { botInfo } });
-  const dispatcher = startDispatcher(app, channels.senders);
+  const dispatcher = await startDispatcher(app, channels.senders);
   const scheduler = startScheduler(app, jobs);
-  const server = await buildServer(app, channels.routes);
+  const server = await buildServer(app, channels.routes, { senderLeases: () => dispatcher.leases.heldNames() });
   try {
     await server.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {

@@ -9,17 +9,18 @@ import type { I18n } from './i18n/index.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/log.js';
 import type { Listeners } from './shared/listeners.js';
-import type { WindowLimiter } from './shared/rate-limit.js';
+import type { SharedLimiter } from './shared/rate-limit.js';
+import type { SharedRedis } from './shared/redis.js';
 import type { ProcedureCatalogue } from './procedures/catalogue-service.js';
 import type { ComplaintCategories } from './complaints/categories.js';
 import type { Account } from './generated/prisma/client.js';
 
-/** Per-account limits of this process. */
+/** Per-account limits, shared by the instances through Redis when there is one. */
 export interface Limits {
   /** Messages per account per minute (RATE_LIMIT_MESSAGES_PER_MINUTE). */
-  readonly messages: WindowLimiter;
+  readonly messages: SharedLimiter;
   /** Wrong receipt codes per account per hour (RATE_LIMIT_WRONG_CODES_PER_HOUR). */
-  readonly wrongCodes: WindowLimiter;
+  readonly wrongCodes: SharedLimiter;
 }
 
 export interface Services {
@@ -31,6 +32,8 @@ export interface Services {
   readonly log: Logger;
   readonly i18n: I18n;
   readonly limits: Limits;
+  /** Redis shared by the instances (REDIS_URL), for the limits; null when not configured. */
+  readonly redis: SharedRedis | null;
   /** Complaint categories and their deadlines (COMPLAINT_CATEGORIES_FILE, validated at start). */
   readonly complaintCategories: ComplaintCategories;
   /** The procedure catalogue and its search index, in memory. */

@@ -11,6 +11,8 @@ export function telegramSender(config: Config, token: string): ChannelSender {
   const api = new Api(token, { apiRoot: config.TELEGRAM_API_ROOT });
   return {
     channel: 'telegram',
+    // The bot's id: the part of the token before the colon.
+    account: token.split(':')[0],
     // Telegram: about 30 messages/s overall and 1/s per chat; stay a little under.
     pace: { perSecond: 25, perChatPerSecond: 1 },
     async send(chatId, reply) {

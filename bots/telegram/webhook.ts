@@ -3,12 +3,13 @@
 // stored); a body that is not an update at all gets 400. grammY lets the first API call of the
 // update travel back in the HTTP response ("webhook reply"), which saves a round trip to
 // Telegram for the common one-message answer.
-import { webhookCallback, type Bot } from 'grammy';
+import { BotError, webhookCallback, type Bot } from 'grammy';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { HttpRoutes } from '../../src/http/server.js';
 import { safeEqual } from '../../src/shared/secrets.js';
 import { logUpdateFailure } from './errors.js';
+import { UpdateInProgress } from '../../src/shared/inbound-updates.js';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -62,6 +63,12 @@ export function webhookRoutes(bot: Bot, secretToken: string): HttpRoutes {
       try {
         await handle(request, reply);
       } catch (error) {
+        const cause = error instanceof BotError ? error.error : error;
+        if (cause instanceof UpdateInProgress) {
+          // Another instance took it and has not finished (or died): Telegram tries again later.
+          services.log.info({ updateId: cause.updateId }, 'telegram update delivered again while unfinished; asked to retry');
+          return reply.code(503).send({ ok: false, error: 'in progress, retry later' });
+        }
         // Logged here rather than by the server, whose error log would include the update.
         logUpdateFailure(services.log, error);
         // Telegram delivers it again later; if it had been claimed, that delivery is skipped.

@@ -46,7 +46,7 @@ export async function startZalo(services: Services, conversation: Pick<Conversat
     client,
     async stop() {
       clearInterval(keepFresh);
-      await worker.idle();
+      await worker.stop();
     },
   };
 }

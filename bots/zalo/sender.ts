@@ -12,13 +12,15 @@ import { buttonCount, ZALO_MAX_BUTTONS, type MoreLabel } from './render.js';
 export class ZaloSender implements ChannelSender {
   readonly channel = 'zalo' as const;
   readonly pace: ChannelSender['pace'];
+  readonly account: string | undefined;
 
   constructor(
-    private readonly services: Pick<Services, 'db' | 'clock' | 'log' | 'i18n'>,
+    private readonly services: Pick<Services, 'db' | 'clock' | 'log' | 'i18n' | 'config'>,
     private readonly client: ZaloClient,
     requestsPerMinute = REQUESTS_PER_MINUTE,
   ) {
     this.pace = { perSecond: requestsPerMinute / 60 };
+    this.account = services.config.ZALO_APP_ID;
   }
 
   async send(chatId: string, reply: Reply): Promise<SendOutcome> {

@@ -1,6 +1,9 @@
 // Zalo OA access tokens. The access token lives 25 h; the refresh token is single use: every
 // refresh spends it and returns a new pair. So:
-// - one refresh at a time in the process (single flight: concurrent callers share one promise);
+// - one refresh at a time in the process (single flight: concurrent callers share one promise),
+//   and one at a time across instances: the refresh holds a lease row (src/db/lease.ts), and the
+//   token row is read again after the lease is taken, so an instance that waited for another's
+//   refresh uses the pair it stored instead of spending the same refresh token a second time;
 // - the new pair is committed to the ZaloToken row (one transaction) BEFORE the new access
 //   token is handed to anyone;
 // - refreshes happen ahead of expiry (20 h after issue), so that if a refresh ever fails the
@@ -16,11 +19,14 @@
 //   its own expiry (at least 5 h, since refreshes start at 20 h of 25), records the refused
 //   refresh as lastError (shown by `zalo status`), retries the refresh at most once a minute,
 //   and an admin stores a new pair with `zalo set-tokens` from the developer console.
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { z } from 'zod';
 import type { Services } from '../../src/services.js';
 import type { Db } from '../../src/db/index.js';
 import type { ZaloToken } from '../../src/generated/prisma/client.js';
+import { acquireLease, instanceId, releaseLease } from '../../src/db/lease.js';
 
 export const ACCESS_LIFETIME_S = 90_000; // 25 h, Zalo's documented value
 const REFRESH_AFTER_MS = 20 * 3600_000;
@@ -33,6 +39,12 @@ const OAUTH_TIMEOUT_MS = 10_000;
  * refuses the old token). Decisions to refresh always read the row afresh.
  */
 const CACHE_MS = 30_000;
+/** The refresh lease: longer than a refresh can take (the OAuth timeout and the commit). */
+const REFRESH_LEASE = 'zalo-token-refresh';
+const REFRESH_LEASE_MS = 3 * OAUTH_TIMEOUT_MS;
+/** How often an instance waiting for another's refresh looks again, and for how long at most. */
+const LEASE_POLL_MS = 200;
+const LEASE_WAIT_MS = REFRESH_LEASE_MS + OAUTH_TIMEOUT_MS;
 
 const refreshAnswer = z.object({
   access_token: z.string().min(1),
@@ -89,6 +101,8 @@ export class ZaloTokens {
   private flight: Promise<string | null> | null = null;
   private refreshBlockedUntil = 0;
   private cached: { row: ZaloToken; readAt: number } | null = null;
+  /** This object's name on the refresh lease (unique even with several in one process). */
+  private readonly holder = `${instanceId}/${randomBytes(3).toString('hex')}`;
 
   constructor(private readonly services: TokenApp) {}
 
@@ -143,11 +157,35 @@ export class ZaloTokens {
       if (!row) return null;
       if (!shouldRefresh(row)) return row.accessToken;
       if (this.refreshBlocked()) return null;
-      return this.refresh(row);
+      return this.refreshAlone(shouldRefresh);
     })().finally(() => {
       this.flight = null;
     });
     return this.flight;
+  }
+
+  /**
+   * Refreshes under the lease; waits while another instance holds it. With the lease taken the
+   * row is read again: when another instance has refreshed meanwhile, its pair is used as is.
+   */
+  private async refreshAlone(shouldRefresh: (row: ZaloToken) => boolean): Promise<string | null> {
+    const { db, clock, log } = this.services;
+    const giveUpAt = Date.now() + LEASE_WAIT_MS;
+    while (!(await acquireLease(db, REFRESH_LEASE, this.holder, REFRESH_LEASE_MS, clock.now()))) {
+      if (Date.now() > giveUpAt) {
+        log.warn('zalo token refresh: another instance still holds the refresh; the current token stays in use');
+        return null;
+      }
+      await sleep(LEASE_POLL_MS);
+    }
+    try {
+      const row = await this.stored();
+      if (!row) return null;
+      if (!shouldRefresh(row)) return row.accessToken;
+      return await this.refresh(row);
+    } finally {
+      await releaseLease(db, REFRESH_LEASE, this.holder).catch((error) => log.warn({ err: error }, 'zalo refresh lease not released'));
+    }
   }
 
   private refreshBlocked(): boolean {

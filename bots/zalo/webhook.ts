@@ -38,7 +38,7 @@ export function zaloWebhookRoutes(worker: ZaloWorker): HttpRoutes {
           services.log[level]({ event: event.eventName }, 'zalo event acknowledged, not handled');
           return { ok: true };
         }
-        if (await claimUpdate(services, 'zalo', event.updateId, raw.toString('utf8'))) worker.submit(event);
+        if (await claimUpdate(services, 'zalo', event.updateId, { body: raw.toString('utf8'), userId: event.userId })) worker.submit(event);
         else services.log.debug({ updateId: event.updateId }, 'zalo event delivered again, already handled');
         return { ok: true };
       });

@@ -99,6 +99,16 @@ export const envSchema = z
     RATE_LIMIT_WEBHOOK_IP_PER_MINUTE: intIn(1, 10_000_000, 600_000),
     /// Requests per minute per IP on the desk API and public pages.
     RATE_LIMIT_IP_PER_MINUTE: intIn(1, 1_000_000, 300),
+    /// Several instances: how long an instance's leases (a channel's sending, one person's Zalo
+    /// events) last unrenewed; after a crash another instance takes over within this plus a third.
+    LEASE_SECONDS: intIn(3, 300, 15),
+    /// Redis shared by the instances for the rate limits (per IP and per account); unset: each
+    /// instance counts in its own memory.
+    REDIS_URL: optionalString.pipe(
+      z.string().regex(/^rediss?:\/\/.+/, { message: 'must be a Redis URL such as redis://127.0.0.1:6379' }).optional(),
+    ),
+    /// Prefix of every Redis key, so several services can share one Redis.
+    REDIS_KEY_PREFIX: z.string().trim().min(1).default('cqtt:'),
     CRITERIA_REMINDER_CRON: cronString.default('0 8 1 * *'),
     CRITERIA_NUDGE_CRON: cronString.default('0 8 20 * *'),
     CRITERIA_SUMMARY_CRON: cronString.default('0 8 26 * *'),

@@ -84,7 +84,7 @@ export class Conversation {
     // Set when this update starts or moves a dialogue, or answers one: a refusal then ends it.
     const dialogue = { involved: false };
     const ctx = this.context(inbound, account, dialogue);
-    const flood = limits.messages.hit(`${inbound.channel}:${inbound.userId}`, clock.now().getTime());
+    const flood = await limits.messages.hit(`${inbound.channel}:${inbound.userId}`, clock.now().getTime());
     if (!flood.allowed) {
       // Say it once per window; after that stay silent so a flood is not answered by a flood.
       return flood.count === config.RATE_LIMIT_MESSAGES_PER_MINUTE + 1 ? [{ text: ctx.t('rate-limited') }] : [];

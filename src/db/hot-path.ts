@@ -39,13 +39,19 @@ export interface DialogueRow {
   updatedAt: Date;
 }
 
+export interface QueuedUpdate {
+  body: string;
+  userId: string;
+}
+
 /** The per-message statements, whatever the database. */
 export interface HotPath {
   /**
    * True when this is the first sighting of the update (it is now stored), or, with
    * `takeOverBefore`, when it was left unfinished by a process that started before then.
+   * `queued`: the raw update and its sender, for updates handled after the answer.
    */
-  claimUpdate(channel: string, updateId: string, body: string | null, now: Date, takeOverBefore?: Date): Promise<boolean>;
+  claimUpdate(channel: string, updateId: string, queued: QueuedUpdate | null, now: Date, takeOverBefore?: Date): Promise<boolean>;
   finishUpdate(channel: string, updateId: string, status: string, now: Date): Promise<void>;
   findAccount(channel: string, externalId: string): Promise<Account | null>;
   /** Creates the account unless a concurrent message already did; returns the stored row. */
@@ -68,14 +74,14 @@ export class SqliteHotPath implements HotPath {
     const s = this.sqlite;
     this.statements = {
       claim: s.prepare(
-        `INSERT INTO "InboundUpdate" ("channel", "updateId", "body", "status", "receivedAt")
-         VALUES (?, ?, ?, 'received', ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO "InboundUpdate" ("channel", "updateId", "body", "userId", "status", "receivedAt")
+         VALUES (?, ?, ?, ?, 'received', ?) ON CONFLICT DO NOTHING`,
       ),
       // A row still 'received' from before `since` belongs to a process that died while
       // handling it: the platform re-delivers it because it was never answered, so take it over.
       claimOrTakeOver: s.prepare(
-        `INSERT INTO "InboundUpdate" ("channel", "updateId", "body", "status", "receivedAt")
-         VALUES (?, ?, ?, 'received', ?)
+        `INSERT INTO "InboundUpdate" ("channel", "updateId", "body", "userId", "status", "receivedAt")
+         VALUES (?, ?, ?, ?, 'received', ?)
          ON CONFLICT ("channel", "updateId") DO UPDATE SET "receivedAt" = excluded."receivedAt"
          WHERE "InboundUpdate"."status" = 'received' AND "InboundUpdate"."receivedAt" < ?`,
       ),
@@ -103,14 +109,16 @@ export class SqliteHotPath implements HotPath {
   async claimUpdate(
     channel: string,
     updateId: string,
-    body: string | null,
+    queued: QueuedUpdate | null,
     now: Date,
     takeOverBefore?: Date,
   ): Promise<boolean> {
+    const body = queued?.body ?? null;
+    const userId = queued?.userId ?? null;
     return this.write(() => {
       const result = takeOverBefore
-        ? this.statements.claimOrTakeOver.run(channel, updateId, body, sqlDate(now), sqlDate(takeOverBefore))
-        : this.statements.claim.run(channel, updateId, body, sqlDate(now));
+        ? this.statements.claimOrTakeOver.run(channel, updateId, body, userId, sqlDate(now), sqlDate(takeOverBefore))
+        : this.statements.claim.run(channel, updateId, body, userId, sqlDate(now));
       return result.changes === 1;
     });
   }

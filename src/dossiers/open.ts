@@ -28,11 +28,11 @@ async function open(ctx: Ctx, where: { ratingTokenHash: string } | { shortCodeHa
   const limiter = ctx.services.limits.wrongCodes;
   const key = String(ctx.account.id);
   const now = ctx.services.clock.now().getTime();
-  if (limiter.count(key, now) >= ctx.services.config.RATE_LIMIT_WRONG_CODES_PER_HOUR) {
+  if ((await limiter.count(key, now)) >= ctx.services.config.RATE_LIMIT_WRONG_CODES_PER_HOUR) {
     return [{ text: ctx.t('dossier-open-too-many') }];
   }
   const found: Lookup = where ? await lookup(ctx, where) : { ok: false, problem: 'unknown' };
-  if (!found.ok && found.problem === 'unknown') limiter.hit(key, now);
+  if (!found.ok && found.problem === 'unknown') await limiter.hit(key, now);
   return show(ctx, found);
 }
 

@@ -10,7 +10,12 @@ export type HttpRoutes = (server: FastifyInstance, services: Services) => void |
 /** Webhook and API bodies are small; anything larger is refused with 413 before parsing. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-export async function buildServer(services: Services, routes: HttpRoutes[]): Promise<FastifyInstance> {
+export interface HealthOptions {
+  /** The sender leases this instance holds (one instance sends per messenger account). */
+  senderLeases?: () => string[];
+}
+
+export async function buildServer(services: Services, routes: HttpRoutes[], health: HealthOptions = {}): Promise<FastifyInstance> {
   const server = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -48,6 +53,9 @@ export async function buildServer(services: Services, routes: HttpRoutes[]): Pro
     timeWindow: 60_000,
     keyGenerator: (request) => `${isWebhook(request) ? 'hook' : 'web'}:${request.ip}`,
     allowList: (request) => request.url === '/healthz',
+    // Shared by the instances when there is a Redis. If it fails, requests pass (the client
+    // logs the outage): a limit must never take the bot down.
+    ...(services.redis ? { redis: services.redis.client, nameSpace: 'limit:ip:', skipOnError: true } : {}),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       ok: false,
@@ -55,11 +63,16 @@ export async function buildServer(services: Services, routes: HttpRoutes[]): Pro
     }),
   });
   server.get('/healthz', async (_request, reply) => {
+    // Redis down leaves the instance healthy: the limits count locally meanwhile.
+    const shared = {
+      ...(services.redis ? { redis: await services.redis.status() } : {}),
+      ...(health.senderLeases ? { senderLeases: health.senderLeases() } : {}),
+    };
     try {
       await services.db.$queryRawUnsafe('SELECT 1');
-      return { ok: true, db: 'up' };
+      return { ok: true, db: 'up', ...shared };
     } catch {
-      return reply.code(503).send({ ok: false, db: 'down' });
+      return reply.code(503).send({ ok: false, db: 'down', ...shared });
     }
   });
   for (const register of routes) await register(server, services);

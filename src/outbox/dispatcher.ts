@@ -21,9 +21,15 @@ import type { OutboxMessage } from '../generated/prisma/client.js';
 import type { ChannelSender, SendOutcome } from './types.js';
 import { ChannelPacer, backoffMs } from './pacing.js';
 import { holdForAccount } from './held.js';
+import { SenderLeases } from './leases.js';
 
 export interface DispatcherOptions {
   senders: ChannelSender[];
+  /**
+   * Channels are only sent on while this says so: the sender leases of a service with several
+   * instances (src/outbox/leases.ts). Without it every channel is sent on.
+   */
+  leases?: { holds(channel: ChannelName): boolean };
   /** Only this chat (the console chat sends the pushes of its own user). */
   chatId?: string;
   /** false: no spacing (benchmarks); retry-after pauses still apply. Default true. */
@@ -230,6 +236,7 @@ export class OutboxDispatcher {
   private async openChannels(nowMs: number, result: PassResult): Promise<string[]> {
     const open: string[] = [];
     for (const [channel, pacer] of this.pacers) {
+      if (!this.mine(channel)) continue;
       const wait = pacer.channelWaitMs(nowMs);
       if (!wait) open.push(channel);
       else if (
@@ -242,6 +249,10 @@ export class OutboxDispatcher {
     return open;
   }
 
+  private mine(channel: ChannelName): boolean {
+    return this.options.leases?.holds(channel) ?? true;
+  }
+
   /** Claims and sends the rows that pacing lets through now; marks the others' waits. */
   private async launchFrom(rows: OutboxMessage[], now: Date, result: PassResult): Promise<void> {
     const nowMs = now.getTime();
@@ -249,6 +260,7 @@ export class OutboxDispatcher {
       if (this.inFlight.size >= this.concurrency) return;
       const key = chatKey(row);
       if (row.status === 'taken' || this.inFlight.has(key)) continue; // one at a time per chat
+      if (!this.mine(row.channel as ChannelName)) continue;
       const pacer = this.pacers.get(row.channel as ChannelName)!;
       const wait = pacer.waitMs(row.chatId, nowMs);
       if (wait > 0) {
@@ -358,9 +370,30 @@ function chatKey(row: Pick<OutboxMessage, 'channel' | 'chatId'>): string {
   return `${row.channel}\u0000${row.chatId}`;
 }
 
-/** Starts a dispatcher for the channels' senders (main.ts); stop() it on shutdown. */
-export function startDispatcher(services: DispatcherApp, senders: ChannelSender[]): OutboxDispatcher {
-  const dispatcher = new OutboxDispatcher(services, { senders });
+export interface RunningDispatcher {
+  dispatcher: OutboxDispatcher;
+  leases: SenderLeases;
+  /** Lets in-flight sends finish, then gives the leases up for another instance. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the dispatcher for the channels' senders (main.ts): it sends on the channels whose
+ * sender lease this instance holds, and takes them over when their holder dies.
+ */
+export async function startDispatcher(services: DispatcherApp, senders: ChannelSender[]): Promise<RunningDispatcher> {
+  let dispatcher: OutboxDispatcher | null = null;
+  const leases = new SenderLeases(services, senders, { onGained: () => dispatcher?.wake() });
+  dispatcher = new OutboxDispatcher(services, { senders, leases });
+  await leases.start();
   dispatcher.start();
-  return dispatcher;
+  const started = dispatcher;
+  return {
+    dispatcher: started,
+    leases,
+    async stop() {
+      await started.stop();
+      await leases.stop();
+    },
+  };
 }

@@ -12,6 +12,8 @@ export type SendOutcome =
 
 export interface ChannelSender {
   channel: ChannelName;
+  /** The messenger account it sends as (bot id, OA id): one instance at a time sends per account. */
+  account?: string;
   /** Messages per second this channel accepts overall, and per chat (Telegram ≈25 and 1). */
   pace: { perSecond: number; perChatPerSecond?: number };
   send(chatId: string, reply: Reply): Promise<SendOutcome>;

@@ -4,16 +4,18 @@
 import type { Services } from '../services.js';
 import type { Db } from '../db/index.js';
 import type { ChannelName } from '../conversation/types.js';
+import type { QueuedUpdate } from '../db/hot-path.js';
 
 type Outcome = 'processed' | 'failed';
 type Deps = Pick<Services, 'hotPath' | 'clock'>;
 
 /**
  * True when this call is the first to see the update; false when it was already claimed.
- * `body` keeps the raw update when it is handled later (a queue) and must survive a restart.
+ * `queued` keeps the raw update and its sender when it is handled later (a queue that must
+ * survive a restart, handled in order per person by any instance).
  */
-export async function claimUpdate(deps: Deps, channel: ChannelName, updateId: string, body?: string): Promise<boolean> {
-  return deps.hotPath.claimUpdate(channel, updateId, body ?? null, deps.clock.now());
+export async function claimUpdate(deps: Deps, channel: ChannelName, updateId: string, queued?: QueuedUpdate): Promise<boolean> {
+  return deps.hotPath.claimUpdate(channel, updateId, queued ?? null, deps.clock.now());
 }
 
 /** Records how handling of one update ended. */
@@ -27,22 +29,46 @@ export function unfinishedUpdates(db: Db, channel: ChannelName) {
 }
 
 /**
+ * A re-delivered update that another instance may still be handling: answer so that the
+ * platform delivers it again later (by then it is finished, or taken over).
+ */
+export class UpdateInProgress extends Error {
+  constructor(readonly updateId: string) {
+    super(`update ${updateId} is being handled elsewhere`);
+  }
+}
+
+/** Longer than handling an update may take before its webhook is answered anyway. */
+export const IN_PROGRESS_MS = 10_000;
+
+/**
  * Claims and records the outcome of each update. For platforms that re-deliver what was not
- * answered (Telegram), an update left 'received' by an earlier process — killed while handling
- * it, before answering — is taken over when it comes again.
+ * answered (Telegram), an update left 'received' — its process was killed while handling it,
+ * before answering — is taken over when it comes again: at once when it was claimed before
+ * this process started, otherwise once IN_PROGRESS_MS have passed (another instance may
+ * still be on it until then: claim() throws UpdateInProgress meanwhile).
  */
 export class InboundLedger {
   private readonly startedAt: Date;
 
   constructor(
-    private readonly deps: Deps,
+    private readonly deps: Deps & Pick<Services, 'db'>,
     private readonly channel: ChannelName,
   ) {
     this.startedAt = deps.clock.now();
   }
 
-  claim(updateId: string): Promise<boolean> {
-    return this.deps.hotPath.claimUpdate(this.channel, updateId, null, this.deps.clock.now(), this.startedAt);
+  async claim(updateId: string): Promise<boolean> {
+    const now = this.deps.clock.now();
+    const takeOverBefore = new Date(Math.max(this.startedAt.getTime(), now.getTime() - IN_PROGRESS_MS));
+    if (await this.deps.hotPath.claimUpdate(this.channel, updateId, null, now, takeOverBefore)) return true;
+    // Seen before (the rare path): finished is a plain duplicate; unfinished may be in progress.
+    const row = await this.deps.db.inboundUpdate.findUnique({
+      where: { channel_updateId: { channel: this.channel, updateId } },
+      select: { status: true },
+    });
+    if (row?.status === 'received') throw new UpdateInProgress(updateId);
+    return false;
   }
 
   /** Records how handling ended (informational: a claimed update is never handled again). */

@@ -9,7 +9,7 @@ import { testConfig } from '../../src/config/index.js';
 import { FakeClock } from '../../src/shared/clock.js';
 import { createLogger } from '../../src/shared/log.js';
 import { Listeners } from '../../src/shared/listeners.js';
-import { WindowLimiter } from '../../src/shared/rate-limit.js';
+import { SharedLimiter } from '../../src/shared/rate-limit.js';
 import type { Services } from '../../src/services.js';
 import { MemoryHotPath } from '../support/memory-hot-path.js';
 import { IdI18n } from '../support/i18n.js';
@@ -99,7 +99,8 @@ beforeEach(() => {
     clock: new FakeClock('2026-12-01T03:00:00Z'),
     log: createLogger('error', { write: (line: string) => void logged.push(line) }),
     i18n: new IdI18n(),
-    limits: { messages: new WindowLimiter(5, 60_000), wrongCodes: new WindowLimiter(10, 3_600_000) },
+    limits: { messages: new SharedLimiter('messages', 5, 60_000), wrongCodes: new SharedLimiter('wrong-codes', 10, 3_600_000) },
+    redis: null,
     complaintCategories: untouchable('complaintCategories'),
     procedures: untouchable('procedures'),
     roleChanged: new Listeners(),

@@ -14,6 +14,7 @@ export class FakeSender implements ChannelSender {
   /** Messages the "platform" accepted. */
   readonly delivered: Delivery[];
   calls = 0;
+  account?: string;
   /** Answers call number `n` (1-based); default: deliver. */
   answer: (chatId: string, reply: Reply, n: number) => SendOutcome | 'deliver' | Promise<SendOutcome | 'deliver'> = () => 'deliver';
 
