@@ -54,6 +54,12 @@ export interface HotPath {
   findDialogue(channel: string, userId: string): Promise<DialogueRow | null>;
   saveDialogue(channel: string, userId: string, dialogue: Omit<DialogueRow, 'updatedAt'>, now: Date): Promise<void>;
   clearDialogue(channel: string, userId: string): Promise<void>;
+  /**
+   * Takes an outbox row still in the state it was read in (`status`, `nextAttemptAt`): moves it
+   * to 'sending' until `lease` and counts the attempt. Of several dispatchers in any number of
+   * processes, exactly one gets true.
+   */
+  claimOutbox(id: number, status: string, nextAttemptAt: Date, lease: Date): Promise<boolean>;
   close(): void;
 }
 
@@ -94,6 +100,11 @@ export class SqliteHotPath implements HotPath {
          "data" = excluded."data", "updatedAt" = excluded."updatedAt"`,
       ),
       clearDialogue: s.prepare(`DELETE FROM "DialogueState" WHERE "channel" = ? AND "userId" = ?`),
+      // SQLite has one writer at a time: the conditional update alone decides.
+      claimOutbox: s.prepare(
+        `UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = "attempts" + 1, "nextAttemptAt" = ?
+         WHERE "id" = ? AND "status" = ? AND "nextAttemptAt" = ?`,
+      ),
       findDialogue: s.prepare(
         `SELECT "flow", "step", "data", "updatedAt" FROM "DialogueState" WHERE "channel" = ? AND "userId" = ?`,
       ),
@@ -155,6 +166,10 @@ export class SqliteHotPath implements HotPath {
 
   async clearDialogue(channel: string, userId: string): Promise<void> {
     await this.write(() => this.statements.clearDialogue.run(channel, userId));
+  }
+
+  async claimOutbox(id: number, status: string, nextAttemptAt: Date, lease: Date): Promise<boolean> {
+    return this.write(() => this.statements.claimOutbox.run(sqlDate(lease), id, status, sqlDate(nextAttemptAt)).changes === 1);
   }
 
   close(): void {

@@ -29,6 +29,11 @@ const sql = {
           "data" = excluded."data", "updatedAt" = excluded."updatedAt"`,
   clearDialogue: `DELETE FROM "DialogueState" WHERE "channel" = $1 AND "userId" = $2`,
   findDialogue: `SELECT "flow", "step", "data", "updatedAt" FROM "DialogueState" WHERE "channel" = $1 AND "userId" = $2`,
+  // SKIP LOCKED: a row another instance is claiming right now is passed over, not waited for;
+  // the conditions re-checked under the lock make the claim exactly-once.
+  claimOutbox: `UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = "attempts" + 1, "nextAttemptAt" = $1
+          WHERE "id" = (SELECT "id" FROM "OutboxMessage" WHERE "id" = $2 AND "status" = $3 AND "nextAttemptAt" = $4
+                        FOR UPDATE SKIP LOCKED)`,
 } as const;
 
 type Name = keyof typeof sql;
@@ -73,6 +78,11 @@ export class PgHotPath implements HotPath {
 
   async clearDialogue(channel: string, userId: string): Promise<void> {
     await this.run('clearDialogue', [channel, userId]);
+  }
+
+  async claimOutbox(id: number, status: string, nextAttemptAt: Date, lease: Date): Promise<boolean> {
+    const result = await this.run('claimOutbox', [lease, id, status, nextAttemptAt]);
+    return result.rowCount === 1;
   }
 
   /** The pool belongs to the opened database, which ends it. */
