@@ -9,6 +9,7 @@ import { searchCommand } from './search.js';
 import { importCommand } from './import.js';
 import { criteriaCommand } from '../criteria/cli.js';
 import { backupCommand } from './backup.js';
+import { migrateDataCommand } from './migrate-data.js';
 import { zaloCommand } from '../../bots/zalo/cli.js';
 
 const commands: Record<string, CliCommand> = {
@@ -19,6 +20,7 @@ const commands: Record<string, CliCommand> = {
   import: importCommand,
   criteria: criteriaCommand,
   backup: backupCommand,
+  'migrate-data': migrateDataCommand,
   zalo: zaloCommand,
 };
 

@@ -20,7 +20,7 @@ export function sqlDate(at: Date): string {
   return at.toISOString().replace('Z', '+00:00');
 }
 
-function fromSqlDate(value: string | null): Date | null {
+export function fromSqlDate(value: string | null): Date | null {
   if (value === null) return null;
   // Rows written by SQLite's CURRENT_TIMESTAMP have no zone: they are UTC.
   return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
