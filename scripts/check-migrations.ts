@@ -8,11 +8,10 @@
 //    then the same comparison in two throwaway schemas on TEST_POSTGRES_URL (dropped after).
 //    Without TEST_POSTGRES_URL that half is skipped with a notice, and fails under CI=true.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { applyMigrations, applyPostgresMigrations } from '../src/db/migrate.js';

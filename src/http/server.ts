@@ -4,13 +4,16 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Services } from '../services.js';
 import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../shared/unicode.js';
+import { health, type HealthPart } from './health.js';
+import { databaseProvider } from '../db/index.js';
 
 export type HttpRoutes = (server: FastifyInstance, services: Services) => void | Promise<void>;
 
 /** Webhook and API bodies are small; anything larger is refused with 413 before parsing. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-export async function buildServer(services: Services, routes: HttpRoutes[]): Promise<FastifyInstance> {
+/** `parts`: what /healthz reports beside the database (see health.ts). */
+export async function buildServer(services: Services, routes: HttpRoutes[], parts: readonly HealthPart[] = []): Promise<FastifyInstance> {
   const server = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -55,12 +58,8 @@ export async function buildServer(services: Services, routes: HttpRoutes[]): Pro
     }),
   });
   server.get('/healthz', async (_request, reply) => {
-    try {
-      await services.db.$queryRawUnsafe('SELECT 1');
-      return { ok: true, db: 'up' };
-    } catch {
-      return reply.code(503).send({ ok: false, db: 'down' });
-    }
+    const answer = await health(services, databaseProvider(services.config.DATABASE_URL), parts);
+    return reply.code(answer.status).send(answer.body);
   });
   for (const register of routes) await register(server, services);
   return server;
