@@ -44,8 +44,10 @@ export interface HotPath {
   /**
    * True when this is the first sighting of the update (it is now stored), or, with
    * `takeOverBefore`, when it was left unfinished by a process that started before then.
+   * `userId`: whose update it is, when it is handled right away; an implementation may read
+   * that person's account and dialogue in the same round trip, for the two calls that follow.
    */
-  claimUpdate(channel: string, updateId: string, body: string | null, now: Date, takeOverBefore?: Date): Promise<boolean>;
+  claimUpdate(channel: string, updateId: string, body: string | null, now: Date, takeOverBefore?: Date, userId?: string): Promise<boolean>;
   finishUpdate(channel: string, updateId: string, status: string, now: Date): Promise<void>;
   findAccount(channel: string, externalId: string): Promise<Account | null>;
   /** Creates the account unless a concurrent message already did; returns the stored row. */

@@ -1,12 +1,27 @@
 // The hot path on PostgreSQL: the same statements as SqliteHotPath, as named queries (pg
 // prepares each once per connection and afterwards sends only its name and parameters), with
-// dates as timestamptz. The per-message reads are one statement each; an account created by a
-// concurrent message is found by the fallback read.
+// dates as timestamptz. Round trips are what costs here, so a message handled at once costs
+// two: the claim also reads the sender's account and dialogue (kept for the findAccount and
+// findDialogue that follow, once each, for a second at most), and the outcome is recorded at
+// the end. Dialogue writes and the once-a-minute lastSeenAt add theirs.
 import type pg from 'pg';
 import type { Account } from '../generated/prisma/client.js';
 import type { DialogueRow, HotPath } from './hot-path.js';
 
+const claimInsert = `INSERT INTO "InboundUpdate" ("channel", "updateId", "body", "status", "receivedAt")
+          VALUES ($1, $2, $3, 'received', $4)`;
+const takeOver = `ON CONFLICT ("channel", "updateId") DO UPDATE SET "receivedAt" = excluded."receivedAt"
+          WHERE "InboundUpdate"."status" = 'received' AND "InboundUpdate"."receivedAt" < $6`;
+/** The claim ($1–$4, and $6 for a take-over) with the reads of the sender's ($5) rows. */
+const claimAndRead = (insert: string) => `WITH claimed AS (${insert} RETURNING 1)
+  SELECT (SELECT count(*) FROM claimed)::int AS claimed,
+    (SELECT row_to_json(a) FROM "Account" a WHERE a."channel" = $1 AND a."externalId" = $5) AS account,
+    (SELECT json_build_object('flow', d."flow", 'step', d."step", 'data', d."data", 'updatedAt', d."updatedAt")
+       FROM "DialogueState" d WHERE d."channel" = $1 AND d."userId" = $5) AS dialogue`;
+
 const sql = {
+  claimAndRead: claimAndRead(`${claimInsert} ON CONFLICT DO NOTHING`),
+  claimOrTakeOverAndRead: claimAndRead(`${claimInsert} ${takeOver}`),
   claim: `INSERT INTO "InboundUpdate" ("channel", "updateId", "body", "status", "receivedAt")
           VALUES ($1, $2, $3, 'received', $4) ON CONFLICT DO NOTHING`,
   // As on SQLite: a row still 'received' from before $5 was left by a process that died
@@ -38,11 +53,38 @@ const sql = {
 
 type Name = keyof typeof sql;
 
+/** How long rows read with a claim may stand in for a read of their own. */
+const PREFETCH_MS = 1000;
+
+interface Prefetched {
+  at: number;
+  account?: Account | null;
+  dialogue?: DialogueRow | null;
+}
+
+/** json_build_object / row_to_json give timestamps as text: every *At field is a DateTime. */
+function withDates<T>(row: Record<string, unknown> | null): T | null {
+  if (!row) return null;
+  const out: Record<string, unknown> = { ...row };
+  for (const [key, value] of Object.entries(row)) if (key.endsWith('At') && typeof value === 'string') out[key] = new Date(value);
+  return out as T;
+}
+
 /** The hot path on PostgreSQL: prepared (named) statements on the service's pool. */
 export class PgHotPath implements HotPath {
+  private readonly prefetched = new Map<string, Prefetched>();
+
   constructor(private readonly pool: pg.Pool) {}
 
-  async claimUpdate(channel: string, updateId: string, body: string | null, now: Date, takeOverBefore?: Date): Promise<boolean> {
+  async claimUpdate(
+    channel: string,
+    updateId: string,
+    body: string | null,
+    now: Date,
+    takeOverBefore?: Date,
+    userId?: string,
+  ): Promise<boolean> {
+    if (userId !== undefined) return this.claimAndRead(channel, updateId, body, now, userId, takeOverBefore);
     const result = takeOverBefore
       ? await this.run('claimOrTakeOver', [channel, updateId, body, now, takeOverBefore])
       : await this.run('claim', [channel, updateId, body, now]);
@@ -54,6 +96,8 @@ export class PgHotPath implements HotPath {
   }
 
   async findAccount(channel: string, externalId: string): Promise<Account | null> {
+    const early = this.take(channel, externalId, 'account');
+    if (early !== undefined) return early;
     const { rows } = await this.run<Account>('findAccount', [channel, externalId]);
     return rows[0] ?? null;
   }
@@ -68,15 +112,19 @@ export class PgHotPath implements HotPath {
   }
 
   async findDialogue(channel: string, userId: string): Promise<DialogueRow | null> {
+    const early = this.take(channel, userId, 'dialogue');
+    if (early !== undefined) return early;
     const { rows } = await this.run<DialogueRow>('findDialogue', [channel, userId]);
     return rows[0] ?? null;
   }
 
   async saveDialogue(channel: string, userId: string, dialogue: Omit<DialogueRow, 'updatedAt'>, now: Date): Promise<void> {
+    this.prefetched.delete(`${channel}:${userId}`);
     await this.run('saveDialogue', [channel, userId, dialogue.flow, dialogue.step, dialogue.data, now]);
   }
 
   async clearDialogue(channel: string, userId: string): Promise<void> {
+    this.prefetched.delete(`${channel}:${userId}`);
     await this.run('clearDialogue', [channel, userId]);
   }
 
@@ -87,6 +135,40 @@ export class PgHotPath implements HotPath {
 
   /** The pool belongs to the opened database, which ends it. */
   close(): void {}
+
+  private async claimAndRead(channel: string, updateId: string, body: string | null, now: Date, userId: string, takeOverBefore?: Date) {
+    const { rows } = takeOverBefore
+      ? await this.run<{ claimed: number; account: Record<string, unknown> | null; dialogue: Record<string, unknown> | null }>(
+          'claimOrTakeOverAndRead',
+          [channel, updateId, body, now, userId, takeOverBefore],
+        )
+      : await this.run<{ claimed: number; account: Record<string, unknown> | null; dialogue: Record<string, unknown> | null }>(
+          'claimAndRead',
+          [channel, updateId, body, now, userId],
+        );
+    const row = rows[0]!;
+    if (row.claimed !== 1) return false;
+    const at = Date.now();
+    // Entries nobody read (an update the conversation ignored) go once they are stale.
+    if (this.prefetched.size > 1000) for (const [key, p] of this.prefetched) if (at - p.at > PREFETCH_MS) this.prefetched.delete(key);
+    this.prefetched.set(`${channel}:${userId}`, { at, account: withDates<Account>(row.account), dialogue: withDates<DialogueRow>(row.dialogue) });
+    return true;
+  }
+
+  /** The row read with the claim, once, while fresh; undefined when there is none to use. */
+  private take<K extends 'account' | 'dialogue'>(channel: string, id: string, kind: K): Prefetched[K] | undefined {
+    const key = `${channel}:${id}`;
+    const entry = this.prefetched.get(key);
+    if (!entry || !(kind in entry)) return undefined;
+    const value = entry[kind];
+    delete entry[kind];
+    if (Date.now() - entry.at > PREFETCH_MS) {
+      this.prefetched.delete(key);
+      return undefined;
+    }
+    if (!('account' in entry) && !('dialogue' in entry)) this.prefetched.delete(key);
+    return value;
+  }
 
   private run<R extends object = object>(name: Name, values: unknown[]): Promise<pg.QueryResult<R>> {
     return this.pool.query<R>({ name: `cqtt_${name}`, text: sql[name], values });

@@ -41,8 +41,9 @@ export class InboundLedger {
     this.startedAt = deps.clock.now();
   }
 
-  claim(updateId: string): Promise<boolean> {
-    return this.deps.hotPath.claimUpdate(this.channel, updateId, null, this.deps.clock.now(), this.startedAt);
+  /** `userId`: the sender, whose account and dialogue the handling reads next. */
+  claim(updateId: string, userId?: string): Promise<boolean> {
+    return this.deps.hotPath.claimUpdate(this.channel, updateId, null, this.deps.clock.now(), this.startedAt, userId);
   }
 
   /** Records how handling ended (informational: a claimed update is never handled again). */
