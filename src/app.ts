@@ -4,7 +4,7 @@
 import type { DestinationStream } from 'pino';
 import type { Config } from './config/index.js';
 import type { Services } from './services.js';
-import { openDatabase } from './db/index.js';
+import { openDatabase, type Provider } from './db/index.js';
 import { I18n } from './i18n/index.js';
 import { createLogger } from './shared/log.js';
 import { systemClock, type Clock } from './shared/clock.js';
@@ -22,8 +22,9 @@ const HOUR_MS = 60 * MINUTE_MS;
 
 export interface App extends Services {
   readonly conversation: Conversation;
-  /** The SQLite file (backups, tests). */
+  /** The SQLite file (backups, tests), or the PostgreSQL URL without its password. */
   readonly dbPath: string;
+  readonly dbProvider: Provider;
   close(): Promise<void>;
 }
 
@@ -65,6 +66,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ...services,
     conversation: new Conversation(services, conversationModules()),
     dbPath: opened.path,
+    dbProvider: opened.provider,
     async close() {
       await redis?.close();
       await opened.close();

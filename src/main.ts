@@ -3,6 +3,7 @@
 import { loadConfig, loadDotEnv, ConfigError, type Config } from './config/index.js';
 import { createApp, type App } from './app.js';
 import { buildServer } from './http/server.js';
+import { senderLeasesHealth } from './http/health.js';
 import { startChannels } from './channels.js';
 import { runConsoleChat } from '../bots/console/chat.js';
 import { zaloConfigured } from '../bots/zalo/channel.js';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const channels = await startChannels(app, app.conversation, { telegram: { botInfo } });
   const dispatcher = await startDispatcher(app, channels.senders);
   const scheduler = startScheduler(app, jobs);
-  const server = await buildServer(app, channels.routes, { senderLeases: () => dispatcher.leases.heldNames() });
+  const server = await buildServer(app, channels.routes, [senderLeasesHealth(() => dispatcher.leases.heldNames())]);
   try {
     await server.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {

@@ -17,7 +17,7 @@ export interface ConsoleChatOptions {
 }
 
 export async function runConsoleChat(
-  services: Pick<Services, 'db' | 'clock' | 'log' | 'config' | 'i18n'>,
+  services: Pick<Services, 'db' | 'hotPath' | 'clock' | 'log' | 'config' | 'i18n'>,
   conversation: Pick<Conversation, 'handle'>,
   options: ConsoleChatOptions,
 ): Promise<void> {

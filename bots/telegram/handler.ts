@@ -15,7 +15,7 @@ export function updateHandler(services: Pick<Services, 'log'>, conversation: Pic
     const { inbound, chatId, callbackQueryId } = mapped;
     const updateId = inbound.updateId!;
     // A re-delivered update (webhook retry, restart during polling) is silently skipped.
-    if (!(await ledger.claim(updateId))) return;
+    if (!(await ledger.claim(updateId, inbound.userId))) return;
 
     let outcome: 'processed' | 'failed' = 'failed';
     try {

@@ -1,4 +1,4 @@
-import { databasePath } from '../db/index.js';
+import { databasePath, databaseProvider } from '../db/index.js';
 import { backupDatabase } from '../backup/backup.js';
 import { UsageError, type CliCommand } from './io.js';
 
@@ -7,6 +7,9 @@ export const backupCommand: CliCommand = {
   async run(args, io) {
     const [target] = args;
     if (!target) throw new UsageError('backup needs a target file');
+    if (databaseProvider(io.config.DATABASE_URL) === 'postgresql') {
+      throw new UsageError('backup copies an SQLite file; on PostgreSQL use pg_dump (README, "Running on PostgreSQL")');
+    }
     const source = databasePath(io.config.DATABASE_URL);
     io.stderr.write(`Đang sao lưu ${source} …\n`);
     const result = await backupDatabase(source, target);

@@ -10,6 +10,7 @@ import { importCommand } from './import.js';
 import { criteriaCommand } from '../criteria/cli.js';
 import { backupCommand } from './backup.js';
 import { doctorCommand } from './doctor.js';
+import { migrateDataCommand } from './migrate-data.js';
 import { zaloCommand } from '../../bots/zalo/cli.js';
 
 const commands: Record<string, CliCommand> = {
@@ -21,6 +22,7 @@ const commands: Record<string, CliCommand> = {
   criteria: criteriaCommand,
   backup: backupCommand,
   doctor: doctorCommand,
+  'migrate-data': migrateDataCommand,
   zalo: zaloCommand,
 };
 

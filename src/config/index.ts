@@ -36,7 +36,9 @@ export const envSchema = z
     DATABASE_URL: z
       .string()
       .trim()
-      .regex(/^file:.+/, { message: 'must be a SQLite file URL such as file:./data/cqtt.db' })
+      .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, {
+        message: 'must be a SQLite file URL such as file:./data/cqtt.db or a PostgreSQL URL such as postgresql://cqtt@127.0.0.1:5432/cqtt',
+      })
       .default('file:./data/cqtt.db'),
     PORT: intIn(0, 65535, 3000),
     HOST: z.string().trim().default('127.0.0.1'),

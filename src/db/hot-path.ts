@@ -20,7 +20,7 @@ export function sqlDate(at: Date): string {
   return at.toISOString().replace('Z', '+00:00');
 }
 
-function fromSqlDate(value: string | null): Date | null {
+export function fromSqlDate(value: string | null): Date | null {
   if (value === null) return null;
   // Rows written by SQLite's CURRENT_TIMESTAMP have no zone: they are UTC.
   return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
@@ -50,8 +50,17 @@ export interface HotPath {
    * True when this is the first sighting of the update (it is now stored), or, with
    * `takeOverBefore`, when it was left unfinished by a process that started before then.
    * `queued`: the raw update and its sender, for updates handled after the answer.
+   * `userId`: whose update it is, when it is handled right away; an implementation may read
+   * that person's account and dialogue in the same round trip, for the two calls that follow.
    */
-  claimUpdate(channel: string, updateId: string, queued: QueuedUpdate | null, now: Date, takeOverBefore?: Date): Promise<boolean>;
+  claimUpdate(
+    channel: string,
+    updateId: string,
+    queued: QueuedUpdate | null,
+    now: Date,
+    takeOverBefore?: Date,
+    userId?: string,
+  ): Promise<boolean>;
   finishUpdate(channel: string, updateId: string, status: string, now: Date): Promise<void>;
   findAccount(channel: string, externalId: string): Promise<Account | null>;
   /** Creates the account unless a concurrent message already did; returns the stored row. */
@@ -60,6 +69,12 @@ export interface HotPath {
   findDialogue(channel: string, userId: string): Promise<DialogueRow | null>;
   saveDialogue(channel: string, userId: string, dialogue: Omit<DialogueRow, 'updatedAt'>, now: Date): Promise<void>;
   clearDialogue(channel: string, userId: string): Promise<void>;
+  /**
+   * Takes an outbox row still in the state it was read in (`status`, `nextAttemptAt`): moves it
+   * to 'sending' until `lease` and counts the attempt. Of several dispatchers in any number of
+   * processes, exactly one gets true.
+   */
+  claimOutbox(id: number, status: string, nextAttemptAt: Date, lease: Date): Promise<boolean>;
   close(): void;
 }
 
@@ -100,6 +115,11 @@ export class SqliteHotPath implements HotPath {
          "data" = excluded."data", "updatedAt" = excluded."updatedAt"`,
       ),
       clearDialogue: s.prepare(`DELETE FROM "DialogueState" WHERE "channel" = ? AND "userId" = ?`),
+      // SQLite has one writer at a time: the conditional update alone decides.
+      claimOutbox: s.prepare(
+        `UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = "attempts" + 1, "nextAttemptAt" = ?
+         WHERE "id" = ? AND "status" = ? AND "nextAttemptAt" = ?`,
+      ),
       findDialogue: s.prepare(
         `SELECT "flow", "step", "data", "updatedAt" FROM "DialogueState" WHERE "channel" = ? AND "userId" = ?`,
       ),
@@ -163,6 +183,10 @@ export class SqliteHotPath implements HotPath {
 
   async clearDialogue(channel: string, userId: string): Promise<void> {
     await this.write(() => this.statements.clearDialogue.run(channel, userId));
+  }
+
+  async claimOutbox(id: number, status: string, nextAttemptAt: Date, lease: Date): Promise<boolean> {
+    return this.write(() => this.statements.claimOutbox.run(sqlDate(lease), id, status, sqlDate(nextAttemptAt)).changes === 1);
   }
 
   close(): void {

@@ -4,18 +4,16 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Services } from '../services.js';
 import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../shared/unicode.js';
+import { health, redisHealth, type HealthPart } from './health.js';
+import { databaseProvider } from '../db/index.js';
 
 export type HttpRoutes = (server: FastifyInstance, services: Services) => void | Promise<void>;
 
 /** Webhook and API bodies are small; anything larger is refused with 413 before parsing. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-export interface HealthOptions {
-  /** The sender leases this instance holds (one instance sends per messenger account). */
-  senderLeases?: () => string[];
-}
-
-export async function buildServer(services: Services, routes: HttpRoutes[], health: HealthOptions = {}): Promise<FastifyInstance> {
+/** `parts`: what /healthz reports beside the database (see health.ts). */
+export async function buildServer(services: Services, routes: HttpRoutes[], parts: readonly HealthPart[] = []): Promise<FastifyInstance> {
   const server = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -63,17 +61,8 @@ export async function buildServer(services: Services, routes: HttpRoutes[], heal
     }),
   });
   server.get('/healthz', async (_request, reply) => {
-    // Redis down leaves the instance healthy: the limits count locally meanwhile.
-    const shared = {
-      ...(services.redis ? { redis: await services.redis.status() } : {}),
-      ...(health.senderLeases ? { senderLeases: health.senderLeases() } : {}),
-    };
-    try {
-      await services.db.$queryRawUnsafe('SELECT 1');
-      return { ok: true, db: 'up', ...shared };
-    } catch {
-      return reply.code(503).send({ ok: false, db: 'down', ...shared });
-    }
+    const answer = await health(services, databaseProvider(services.config.DATABASE_URL), [...redisHealth(services), ...parts]);
+    return reply.code(answer.status).send(answer.body);
   });
   for (const register of routes) await register(server, services);
   return server;

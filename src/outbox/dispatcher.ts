@@ -4,7 +4,7 @@
 // reach now.
 //
 // Never twice. A row is claimed before it is sent: one conditional update, on the status and
-// time it was read with, moves it to 'sending' and stamps a lease (nextAttemptAt = now +
+// time it was read with (FOR UPDATE SKIP LOCKED on PostgreSQL; see db/hot-path.ts), moves it to 'sending' and stamps a lease (nextAttemptAt = now +
 // lease); only the dispatcher whose update changed the row sends it, so several dispatchers
 // (processes) can share one database. The outcome is written after the send. stop() lets
 // in-flight sends finish and records them, so an orderly shutdown leaves nothing ambiguous.
@@ -55,7 +55,7 @@ const FORGET_EVERY_MS = 60_000;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-type DispatcherApp = Pick<Services, 'db' | 'clock' | 'log' | 'config'>;
+type DispatcherApp = Pick<Services, 'db' | 'hotPath' | 'clock' | 'log' | 'config'>;
 
 interface PassResult {
   /** Sends started in this pass. */
@@ -283,11 +283,7 @@ export class OutboxDispatcher {
    */
   private async claim(row: OutboxMessage, now: Date): Promise<OutboxMessage | null> {
     const lease = new Date(now.getTime() + this.leaseMs);
-    const { count } = await this.services.db.outboxMessage.updateMany({
-      where: { id: row.id, status: row.status, nextAttemptAt: row.nextAttemptAt },
-      data: { status: 'sending', attempts: { increment: 1 }, nextAttemptAt: lease },
-    });
-    if (count !== 1) return null;
+    if (!(await this.services.hotPath.claimOutbox(row.id, row.status, row.nextAttemptAt, lease))) return null;
     if (row.status === 'sending') {
       this.services.log.warn({ outboxId: row.id, channel: row.channel }, 'outbox row from an interrupted run is sent again');
     }

@@ -58,10 +58,11 @@ export class InboundLedger {
     this.startedAt = deps.clock.now();
   }
 
-  async claim(updateId: string): Promise<boolean> {
+  /** `userId`: the sender, whose account and dialogue the handling reads next. */
+  async claim(updateId: string, userId?: string): Promise<boolean> {
     const now = this.deps.clock.now();
     const takeOverBefore = new Date(Math.max(this.startedAt.getTime(), now.getTime() - IN_PROGRESS_MS));
-    if (await this.deps.hotPath.claimUpdate(this.channel, updateId, null, now, takeOverBefore)) return true;
+    if (await this.deps.hotPath.claimUpdate(this.channel, updateId, null, now, takeOverBefore, userId)) return true;
     // Seen before (the rare path): finished is a plain duplicate; unfinished may be in progress.
     const row = await this.deps.db.inboundUpdate.findUnique({
       where: { channel_updateId: { channel: this.channel, updateId } },

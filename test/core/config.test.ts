@@ -17,14 +17,14 @@ describe('configuration', () => {
   it('lists every bad value in one error, with what a valid value looks like', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'postgres://x', TELEGRAM_API_ROOT: 'not a url', TELEGRAM_BOT_TOKEN: 'nope' });
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', TELEGRAM_API_ROOT: 'not a url', TELEGRAM_BOT_TOKEN: 'nope' });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
     expect(problems).toMatch(/PORT: must be a whole number 0–65535 \(got "abc"\)/);
-    expect(problems).toMatch(/DATABASE_URL: must be a SQLite file URL such as file:\.\/data\/cqtt\.db/);
+    expect(problems).toMatch(/DATABASE_URL: must be a SQLite file URL such as file:\.\/data\/cqtt\.db or a PostgreSQL URL/);
     expect(problems).toMatch(/TELEGRAM_API_ROOT: must be a URL/);
     // Secrets are never echoed back.
     expect(problems).toMatch(/TELEGRAM_BOT_TOKEN: .*\(got "\*\*\*"\)/);

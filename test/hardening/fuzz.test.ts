@@ -771,7 +771,7 @@ describe('fuzzing every way in', () => {
   it('is still up, and nothing was logged as an error', async () => {
     const health = await s.send('GET', '/healthz');
     expect(health.status).toBe(200);
-    expect(JSON.parse(health.body)).toEqual({ ok: true, db: 'up' });
+    expect(JSON.parse(health.body)).toEqual({ ok: true, db: 'up', provider: 'sqlite' });
     expect(({} as Json).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(s.errorLogs()).toEqual([]);

@@ -6,7 +6,7 @@ import { systemClock } from '../../src/shared/clock.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 import { FakeSender } from './fake-sender.js';
 
-const app = await createApp(testConfig({ DATABASE_URL: `file:${process.argv[2]}` }), { seed: false });
+const app = await createApp(testConfig({ DATABASE_URL: process.argv[2]! }), { seed: false });
 const sender = new FakeSender(systemClock, { perSecond: 1e6 });
 sender.answer = (chatId, reply) => {
   process.stdout.write(`${JSON.stringify({ chatId, text: reply.text })}\n`);

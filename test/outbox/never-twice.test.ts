@@ -55,7 +55,7 @@ describe('never twice, nothing lost', () => {
     const shared = await makeTestApp();
     try {
       await queue(100, 25, shared);
-      const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./dispatch-child.ts', import.meta.url)), shared.dbPath], {
+      const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./dispatch-child.ts', import.meta.url)), shared.config.DATABASE_URL], {
         stdio: ['pipe', 'pipe', 'inherit'],
       });
       const lines = createInterface({ input: child.stdout! });

@@ -59,5 +59,10 @@ export class MemoryHotPath implements HotPath {
     this.dialogues.delete(`${channel}:${userId}`);
   }
 
+  /** No outbox here: the conversation core never claims pushes. */
+  async claimOutbox(): Promise<boolean> {
+    throw new Error('MemoryHotPath has no outbox');
+  }
+
   close(): void {}
 }
