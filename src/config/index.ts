@@ -29,6 +29,9 @@ const intIn = (min: number, max: number, dflt: number) =>
     .max(max, { message: `must be a whole number ${min}–${max}` })
     .default(dflt);
 
+/** The widest replay window ZALO_WEBHOOK_MAX_SKEW_MINUTES may set (7 days). */
+export const MAX_REPLAY_WINDOW_MINUTES = 7 * 24 * 60;
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -58,6 +61,9 @@ export const envSchema = z
     ZALO_SIGNATURE_ID: z.enum(['app_id', 'oa_id']).default('app_id'),
     /// Zalo OA API calls per minute for the whole app (Zalo's limit is 4,000 unless raised).
     ZALO_REQUESTS_PER_MINUTE: intIn(1, 1_000_000, 4000),
+    /// Zalo events whose timestamp is further than this from now are refused (replays). At most
+    /// 7 days, well inside the 30 days the delivery records are kept to recognise a repeat.
+    ZALO_WEBHOOK_MAX_SKEW_MINUTES: intIn(1, MAX_REPLAY_WINDOW_MINUTES, 15),
     DESK_API_TOKEN: optionalString.pipe(
       z.string().min(16, { message: 'must be at least 16 characters (a long random string)' }).optional(),
     ),

@@ -11,7 +11,7 @@ import { buildServer } from '../../src/http/server.js';
 import type { FakeClock } from '../../src/shared/clock.js';
 import { startZalo, type ZaloChannel } from '../../bots/zalo/channel.js';
 import { FakeZalo } from './fake-zalo.js';
-import { postEvent, type WebhookKeys } from './zalo-webhook.js';
+import { postEvent, stampEventsWith, type WebhookKeys } from './zalo-webhook.js';
 
 export const zaloKeys: WebhookKeys = { appId: '1234567890', oaId: '579745863508352884', secretKey: 'oa-secret-key-abc' };
 
@@ -45,6 +45,7 @@ export async function startZaloApp(
   extra: Record<string, string> = {},
   options: { seed?: boolean } = {},
 ): Promise<ZaloTestApp> {
+  stampEventsWith(clock);
   const app = await createApp(testConfig(zaloEnv(fake, dbFile, extra)), { clock, seed: options.seed });
   const zalo = await startZalo(app, app.conversation);
   const server = await buildServer(app, [zalo.routes]);
