@@ -9,6 +9,7 @@ import { ZaloClient } from './client.js';
 import { ZaloSender } from './sender.js';
 import { ZaloWorker } from './worker.js';
 import { zaloWebhookRoutes } from './webhook.js';
+import { ZaloBilling } from './billing.js';
 
 /** Checks whether a refresh is due this often, so an idle OA's token is renewed before it lapses. */
 const KEEP_FRESH_EVERY_MS = 10 * 60_000;
@@ -19,6 +20,7 @@ export interface ZaloChannel {
   worker: ZaloWorker;
   tokens: ZaloTokens;
   client: ZaloClient;
+  billing: ZaloBilling;
   stop(): Promise<void>;
 }
 
@@ -30,9 +32,10 @@ export async function startZalo(services: Services, conversation: Pick<Conversat
   const requestsPerMinute = services.config.ZALO_REQUESTS_PER_MINUTE;
   const tokens = new ZaloTokens(services);
   await tokens.seedFromConfig();
-  const client = new ZaloClient({ apiBase: services.config.ZALO_API_BASE, tokens, requestsPerMinute });
+  const billing = new ZaloBilling(services);
+  const client = new ZaloClient({ apiBase: services.config.ZALO_API_BASE, tokens, billing, requestsPerMinute });
   const sender = new ZaloSender(services, client, requestsPerMinute);
-  const worker = new ZaloWorker(services, conversation, sender);
+  const worker = new ZaloWorker(services, conversation, sender, billing);
   await worker.recover();
   const keepFresh = setInterval(() => {
     tokens.accessToken().catch((error: Error) => services.log.warn({ err: error.message }, 'zalo token check failed'));
@@ -44,6 +47,7 @@ export async function startZalo(services: Services, conversation: Pick<Conversat
     worker,
     tokens,
     client,
+    billing,
     async stop() {
       clearInterval(keepFresh);
       await worker.idle();

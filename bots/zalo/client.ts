@@ -12,6 +12,7 @@ import { Gate } from '../../src/outbox/pacing.js';
 import { NoZaloTokens, type ZaloTokens } from './tokens.js';
 import { ZALO_TEXT_LIMIT, zaloSteps, type MoreLabel, type ZaloStep } from './render.js';
 import { safeJson } from '../../src/shared/json.js';
+import type { ZaloBilling } from './billing.js';
 
 export const REQUESTS_PER_MINUTE = 4000;
 const TIMEOUT_MS = 15_000;
@@ -66,6 +67,7 @@ type Body = { json: unknown } | { form: () => FormData };
 export interface ZaloClientOptions {
   apiBase: string;
   tokens: ZaloTokens;
+  billing: ZaloBilling;
   /** Default 4,000, Zalo's limit per app (ZALO_REQUESTS_PER_MINUTE). */
   requestsPerMinute?: number;
 }
@@ -93,8 +95,18 @@ export class ZaloClient {
     return { ok: true };
   }
 
-  private sendMessage(userId: string, message: Record<string, unknown>): Promise<ZaloAnswer> {
-    return this.call(paths.message, { json: { recipient: { user_id: userId }, message } });
+  /**
+   * One consultation message. Each message of a reply quotes the person's latest message while
+   * it is good for a free reply; without it Zalo bills the message as proactive.
+   */
+  private async sendMessage(userId: string, message: Record<string, unknown>): Promise<ZaloAnswer> {
+    const { billing } = this.options;
+    const quote = await billing.takeFreeReply(userId);
+    const recipient = quote ? { user_id: userId, message_id: quote } : { user_id: userId };
+    const answer = await this.call(paths.message, { json: { recipient, message } });
+    if (answer.ok) await billing.count(quote ? 'free' : 'paid');
+    else if (quote) await billing.giveBack(userId, quote);
+    return answer;
   }
 
   /** The message body of one step, after its upload if it needs one. */

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Services } from '../../src/services.js';
 import type { HttpRoutes } from '../../src/http/server.js';
 import { headerTimestamp, matchSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, timestampField } from './signature.js';
-import { parseEvent } from './events.js';
+import { parseEvent, timestampMs } from './events.js';
 import { claimUpdate } from '../../src/shared/inbound-updates.js';
 import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../../src/shared/unicode.js';
 import { safeJson } from '../../src/shared/json.js';
@@ -22,11 +22,6 @@ export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
 const ROUTINE_EVENTS = /^(oa_send_|user_received_message$|user_seen_message$)/;
 
 const envelope = z.object({ app_id: z.string().optional(), timestamp: timestampField });
-
-/** Milliseconds since the epoch of a Zalo timestamp (milliseconds; ten digits or fewer read as seconds). */
-export function timestampMs(digits: string): number {
-  return digits.length <= 11 ? Number(digits) * 1000 : Number(digits);
-}
 
 export function zaloWebhookRoutes(worker: ZaloWorker): HttpRoutes {
   return (server: FastifyInstance, services: Services) => {

@@ -15,6 +15,7 @@ import { parseEvent, type ZaloEvent } from './events.js';
 import { finishUpdate, unfinishedUpdates } from '../../src/shared/inbound-updates.js';
 import { safeJson } from '../../src/shared/json.js';
 import type { ZaloSender } from './sender.js';
+import type { ZaloBilling } from './billing.js';
 
 export type HandledEvent = Exclude<ZaloEvent, { kind: 'ignored' }>;
 
@@ -31,6 +32,7 @@ export class ZaloWorker {
     private readonly services: Pick<Services, 'db' | 'hotPath' | 'clock' | 'log'>,
     private readonly conversation: Pick<Conversation, 'handle'>,
     private readonly sender: ZaloSender,
+    private readonly billing: ZaloBilling,
   ) {}
 
   submit(event: HandledEvent): void {
@@ -102,6 +104,8 @@ export class ZaloWorker {
     const base = { channel: 'zalo' as const, userId: event.userId, updateId: event.updateId };
     switch (event.kind) {
       case 'message':
+        // Before the answer, so that it (and anything else sent within 48 h) quotes this message.
+        await this.billing.noteMessage(event.userId, event.updateId, event.sentAt);
         return conversation.handle({ ...base, text: event.text, payload: event.payload, attachments: event.attachments });
       case 'follow':
         // A new follower gets the welcome and the help, as /start does elsewhere.

@@ -505,4 +505,5 @@ export type MessageId =
   | 'zalo-cli-none'
   | 'zalo-cli-saved'
   | 'zalo-cli-title'
+  | 'zalo-cli-usage'
   | 'zalo-more-options';

@@ -46,6 +46,7 @@ export async function startStack(): Promise<Stack> {
   stampEventsWith(clock);
   const telegram = await FakeTelegram.start();
   const zalo = await FakeZalo.start(zaloKeys.appId);
+  zalo.now = () => clock.now().getTime();
   const grant = zalo.issue();
   const logs: string[] = [];
   const app = await makeTestApp(

@@ -46,6 +46,7 @@ export async function startZaloApp(
   options: { seed?: boolean } = {},
 ): Promise<ZaloTestApp> {
   stampEventsWith(clock);
+  fake.now = () => clock.now().getTime();
   const app = await createApp(testConfig(zaloEnv(fake, dbFile, extra)), { clock, seed: options.seed });
   const zalo = await startZalo(app, app.conversation);
   const server = await buildServer(app, [zalo.routes]);
@@ -56,7 +57,10 @@ export async function startZaloApp(
     zalo,
     server,
     url,
-    post: (event, options) => postEvent(url, zaloKeys, event, options),
+    post: (event, options) => {
+      noteForFake(fake, event);
+      return postEvent(url, zaloKeys, event, options);
+    },
     settle: () => zalo.worker.idle(),
     async close() {
       await server.close();
@@ -64,6 +68,14 @@ export async function startZaloApp(
       await app.close();
     },
   };
+}
+
+/** Tells the fake Zalo of a citizen's message, as the real one knows what it delivered to the OA. */
+export function noteForFake(fake: FakeZalo, event: Record<string, any>): void {
+  const { sender, message, timestamp } = event;
+  if (typeof sender?.id === 'string' && typeof message?.msg_id === 'string' && /^\d+$/.test(String(timestamp))) {
+    fake.noteUserMessage(sender.id, message.msg_id, Number(timestamp));
+  }
 }
 
 export interface ZaloSuite {

@@ -49,7 +49,12 @@ describe('Zalo events', () => {
       kind: 'message',
       updateId: 'm1',
       userId: 'u1',
+      sentAt: new Date(1_790_000_000_000),
       text: 'chào',
+    });
+    // Seconds are read as seconds; nonsense as long ago.
+    expect(parseEvent({ ...base, timestamp: '1790000000', event_name: 'user_send_text', message: { text: 'a', msg_id: 'm1' } })).toMatchObject({
+      sentAt: new Date(1_790_000_000_000),
     });
     expect(parseEvent({ ...base, event_name: 'user_send_text', message: { text: '#p:1.000894', msg_id: 'm2' } })).toMatchObject({
       payload: 'p:1.000894',
