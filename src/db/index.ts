@@ -13,7 +13,8 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 export { Prisma } from '../generated/prisma/client.js';
 
-const BUSY_TIMEOUT_MS = 5000;
+/** How long a connection waits for another writer (busy.ts retries a transaction as long). */
+export const BUSY_TIMEOUT_MS = 5000;
 
 export function databasePath(url: string): string {
   return path.resolve(url.replace(/^file:/, ''));
