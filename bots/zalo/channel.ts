@@ -10,6 +10,7 @@ import { ZaloSender } from './sender.js';
 import { ZaloWorker } from './worker.js';
 import { zaloWebhookRoutes } from './webhook.js';
 import { ZaloBilling } from './billing.js';
+import { loadTemplates } from './templates.js';
 
 /** Checks whether a refresh is due this often, so an idle OA's token is renewed before it lapses. */
 const KEEP_FRESH_EVERY_MS = 10 * 60_000;
@@ -33,8 +34,16 @@ export async function startZalo(services: Services, conversation: Pick<Conversat
   const tokens = new ZaloTokens(services);
   await tokens.seedFromConfig();
   const billing = new ZaloBilling(services);
-  const client = new ZaloClient({ apiBase: services.config.ZALO_API_BASE, tokens, billing, requestsPerMinute });
-  const sender = new ZaloSender(services, client, requestsPerMinute);
+  // Read and checked before anything starts: a wrong file stops the service here.
+  const templates = loadTemplates(services.config.ZALO_TEMPLATES_FILE);
+  const client = new ZaloClient({
+    apiBase: services.config.ZALO_API_BASE,
+    businessApiBase: services.config.ZALO_BUSINESS_API_BASE,
+    tokens,
+    billing,
+    requestsPerMinute,
+  });
+  const sender = new ZaloSender(services, client, requestsPerMinute, templates);
   const worker = new ZaloWorker(services, conversation, sender, billing);
   await worker.recover();
   const keepFresh = setInterval(() => {

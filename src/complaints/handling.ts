@@ -114,7 +114,7 @@ export async function actOnComplaint(
         const body = action === 'forward' || action === 'acknowledge' ? head : `${head}\n${input.note ?? ''}`;
         const extra = action === 'question' ? `\n\n${rt('complaints-question-how')}` : action === 'resolve' ? `\n\n${rt('complaints-satisfaction-ask', { days: REOPEN_WINDOW_DAYS })}` : '';
         return withButtons(`${body}${extra}`, reporterButtons(rt, after, now));
-      });
+      }, action === 'resolve' ? { kind: 'complaint_answered', data: { code, commune: target?.name ?? '', due: formatVnDate(after.dueAt) } } : undefined);
     }
     if (target) {
       const commune = target;

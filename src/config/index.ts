@@ -64,6 +64,11 @@ export const envSchema = z
     /// Zalo events whose timestamp is further than this from now are refused (replays). At most
     /// 7 days, well inside the 30 days the delivery records are kept to recognise a repeat.
     ZALO_WEBHOOK_MAX_SKEW_MINUTES: intIn(1, MAX_REPLAY_WINDOW_MINUTES, 15),
+    /// YAML or JSON: the approved template (ZBS Template Message) for each kind of push, with its
+    /// parameters; pushes outside Zalo's 7-day window go as template messages (docs/zalo.md).
+    ZALO_TEMPLATES_FILE: optionalString,
+    /// Host of Zalo's template messages by phone number.
+    ZALO_BUSINESS_API_BASE: urlString('https://business.openapi.zalo.me').default('https://business.openapi.zalo.me'),
     DESK_API_TOKEN: optionalString.pipe(
       z.string().min(16, { message: 'must be at least 16 characters (a long random string)' }).optional(),
     ),

@@ -14,7 +14,7 @@ import type { Refusal } from '../conversation/refusal.js';
 import { changeDossierStatus } from './status.js';
 import { whileBusy } from '../db/busy.js';
 
-const registerBody = externalDossierSchema.strict();
+const registerBody = externalDossierSchema;
 
 const statusBody = z
   .object({
@@ -73,6 +73,7 @@ export const deskApiRoutes: HttpRoutes = (server, services) => {
         citizenName: body.citizenName ?? null,
         receivedAt: body.receivedAt,
         dueDate: body.dueDate ?? null,
+        citizenPhone: body.citizenPhone ?? null,
       }));
       return reply.code(registration.replayed ? 200 : 201).send(registrationBody(registration));
     } catch (error) {

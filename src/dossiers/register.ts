@@ -42,6 +42,8 @@ export interface DossierInput {
   receivedAt?: Date;
   /** YYYY-MM-DD that replaces the computed due date. */
   dueDate?: string | null;
+  /** 84…: given with the citizen's consent, for Zalo template messages by phone. */
+  citizenPhone?: string | null;
 }
 
 export type DossierProblem =
@@ -166,6 +168,7 @@ async function registerIn(tx: Tx, services: Deps, calendar: WorkingCalendar, inp
         procedureId: procedure.id,
         citizenName: input.citizenName ?? null,
         handlerId: input.handlerId ?? null,
+        ...(input.citizenPhone ? { citizenPhone: input.citizenPhone, phoneConsentAt: now } : {}),
         receivedAt,
         dueAt,
         ratingTokenHash,

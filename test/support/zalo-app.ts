@@ -34,6 +34,7 @@ export function zaloEnv(fake: FakeZalo, dbFile: string, extra: Record<string, st
     ZALO_OA_SECRET_KEY: zaloKeys.secretKey,
     ZALO_API_BASE: fake.url,
     ZALO_OAUTH_BASE: fake.url,
+    ZALO_BUSINESS_API_BASE: fake.url,
     ...extra,
   };
 }
