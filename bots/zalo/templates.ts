@@ -58,7 +58,7 @@ export function loadTemplates(path: string | undefined): Templates {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`ZALO_TEMPLATES_FILE ${path}: ${(error as Error).message}`);
+    throw new Error(`ZALO_TEMPLATES_FILE ${path}: ${(error as Error).message}`, { cause: error });
   }
   const decoded = decodeDataFile(text, formatOf(path));
   if (decoded.error) throw new Error(`ZALO_TEMPLATES_FILE ${path}: ${decoded.error}`);
