@@ -188,4 +188,24 @@ describe('desk API', () => {
     // The health check's own write was rolled back.
     expect(await w.app.db.auditLog.count({ where: { action: 'healthz' } })).toBe(0);
   });
+
+  it("keeps a citizen's phone only with their consent, written as Zalo wants it (84…)", async () => {
+    const refused: [Record<string, unknown>, string][] = [
+      [{ citizenPhone: '0912345678' }, 'phoneConsent'],
+      [{ citizenPhone: '0912345678', phoneConsent: false }, 'phoneConsent'],
+      [{ citizenPhone: '12345', phoneConsent: true }, 'citizenPhone'],
+      [{ citizenPhone: '0912345678', phoneConsent: 'maybe' }, 'phoneConsent'],
+    ];
+    for (const [change, field] of refused) {
+      const res = await post('/api/dossiers', { ...body, code: 'PHONE-0', ...change });
+      expect(res.status, JSON.stringify(change)).toBe(400);
+      expect(Object.keys(((await res.json()) as { fields: object }).fields)).toEqual([field]);
+    }
+    expect(await w.app.db.dossier.findUnique({ where: { code: 'PHONE-0' } })).toBeNull();
+    const res = await post('/api/dossiers', { ...body, code: 'PHONE-1', citizenPhone: '+84 912 345 678', phoneConsent: true });
+    expect(res.status).toBe(201);
+    const stored = await w.app.db.dossier.findUniqueOrThrow({ where: { code: 'PHONE-1' } });
+    expect(stored.citizenPhone).toBe('84912345678');
+    expect(stored.phoneConsentAt).not.toBeNull();
+  });
 });
