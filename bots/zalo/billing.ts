@@ -6,6 +6,7 @@
 // included, can quote it; what was sent is counted per month (ZaloUsage) for `zalo status`.
 import type { Services } from '../../src/services.js';
 import { vnMonth } from '../../src/shared/vntime.js';
+import { isUniqueViolation } from '../../src/db/index.js';
 
 export const FREE_REPLY_WINDOW_MS = 48 * 3600_000;
 export const FREE_REPLIES_PER_MESSAGE = 8;
@@ -27,10 +28,19 @@ export class ZaloBilling {
   /** The person wrote: from now on replies quote this message (a newer one replaces it). */
   async noteMessage(userId: string, messageId: string, at: Date): Promise<void> {
     const { db } = this.services;
-    const row = await db.zaloContact.findUnique({ where: { userId } });
-    if (row && (row.messageId === messageId || row.messageAt > at)) return;
     const data = { messageId, messageAt: at, freeUsed: 0 };
-    await db.zaloContact.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+    // One statement for the usual case (a known person writes again); an event handled late
+    // (recovered after a restart) never replaces a newer message, nor resets its count.
+    const { count } = await db.zaloContact.updateMany({
+      where: { userId, messageAt: { lte: at }, messageId: { not: messageId } },
+      data,
+    });
+    if (count) return;
+    try {
+      await db.zaloContact.create({ data: { userId, ...data } });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // the row exists and is as new or newer
+    }
   }
 
   /**

@@ -96,4 +96,15 @@ describe('Zalo billing', () => {
     const out = await status();
     expect(out).toContain(`Tin đã gửi tháng ${usage.month}: ${usage.freeReplies} tin trả lời miễn phí, ${usage.paidMessages} tin tư vấn tính phí, 0 tin mẫu`);
   });
+
+  it('keeps the newest message: one handled late (after a restart) does not replace it nor reset its count', async () => {
+    const at = clock.now();
+    await h.zalo.billing.noteMessage('b-order', 'new', at);
+    expect(await h.zalo.billing.takeFreeReply('b-order')).toBe('new');
+    await h.zalo.billing.noteMessage('b-order', 'old', new Date(at.getTime() - 60_000));
+    await h.zalo.billing.noteMessage('b-order', 'new', at); // delivered again
+    expect(await h.app.db.zaloContact.findUnique({ where: { userId: 'b-order' } })).toMatchObject({ messageId: 'new', freeUsed: 1 });
+    await h.zalo.billing.noteMessage('b-order', 'newer', new Date(at.getTime() + 1000));
+    expect(await h.app.db.zaloContact.findUnique({ where: { userId: 'b-order' } })).toMatchObject({ messageId: 'newer', freeUsed: 0 });
+  });
 });
