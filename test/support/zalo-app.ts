@@ -44,11 +44,11 @@ export async function startZaloApp(
   dbFile: string,
   clock: FakeClock,
   extra: Record<string, string> = {},
-  options: { seed?: boolean } = {},
+  options: { seed?: boolean; logDestination?: { write(line: string): void } } = {},
 ): Promise<ZaloTestApp> {
   stampEventsWith(clock);
   fake.now = () => clock.now().getTime();
-  const app = await createApp(testConfig(zaloEnv(fake, dbFile, extra)), { clock, seed: options.seed });
+  const app = await createApp(testConfig(zaloEnv(fake, dbFile, extra)), { clock, seed: options.seed, logDestination: options.logDestination });
   const zalo = await startZalo(app, app.conversation);
   const server = await buildServer(app, [zalo.routes]);
   await server.listen({ port: 0, host: '127.0.0.1' });

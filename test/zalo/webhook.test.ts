@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/shared/clock.js';
 import { FakeZalo } from '../support/fake-zalo.js';
-import { startZaloSuite, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
+import { startZaloApp, startZaloSuite, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { eventTimestamp, signature, userImage, userText } from '../support/zalo-webhook.js';
 import { startZalo } from '../../bots/zalo/channel.js';
 import { INBOUND_RETENTION_DAYS } from '../../src/jobs/housekeeping.js';
@@ -232,5 +235,24 @@ describe('Zalo webhook', () => {
       expect(INBOUND_RETENTION_DAYS * 24 * 60).toBeGreaterThan(MAX_REPLAY_WINDOW_MINUTES);
       expect(() => testConfig({ ZALO_WEBHOOK_MAX_SKEW_MINUTES: String(MAX_REPLAY_WINDOW_MINUTES + 1) })).toThrow(/ZALO_WEBHOOK_MAX_SKEW_MINUTES/);
     });
+  });
+
+  it('logs which signature variant matched, once per start', async () => {
+    const lines: string[] = [];
+    const dir = mkdtempSync(path.join(tmpdir(), 'cqtt-zalo-variant-'));
+    const grant = fake.issue();
+    const app = await startZaloApp(fake, path.join(dir, 'v.db'), clock, { LOG_LEVEL: 'info', ZALO_ACCESS_TOKEN: grant.accessToken, ZALO_REFRESH_TOKEN: grant.refreshToken }, {
+      logDestination: { write: (line) => void lines.push(line) },
+    });
+    try {
+      for (let i = 0; i < 3; i++) expect((await app.post(userText(keys, `u-variant-${i}`, 'đăng ký khai sinh'))).status).toBe(200);
+      await app.settle();
+      const logged = lines.filter((l) => l.includes('zalo webhook signature variant')).map((l) => JSON.parse(l));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ signatureId: 'app_id', timestamp: 'body' });
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
