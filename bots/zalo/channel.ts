@@ -9,6 +9,8 @@ import { ZaloClient } from './client.js';
 import { ZaloSender } from './sender.js';
 import { ZaloWorker } from './worker.js';
 import { zaloWebhookRoutes } from './webhook.js';
+import { ZaloBilling } from './billing.js';
+import { loadTemplates } from './templates.js';
 
 /** Checks whether a refresh is due this often, so an idle OA's token is renewed before it lapses. */
 const KEEP_FRESH_EVERY_MS = 10 * 60_000;
@@ -19,6 +21,7 @@ export interface ZaloChannel {
   worker: ZaloWorker;
   tokens: ZaloTokens;
   client: ZaloClient;
+  billing: ZaloBilling;
   stop(): Promise<void>;
 }
 
@@ -30,9 +33,18 @@ export async function startZalo(services: Services, conversation: Pick<Conversat
   const requestsPerMinute = services.config.ZALO_REQUESTS_PER_MINUTE;
   const tokens = new ZaloTokens(services);
   await tokens.seedFromConfig();
-  const client = new ZaloClient({ apiBase: services.config.ZALO_API_BASE, tokens, requestsPerMinute });
-  const sender = new ZaloSender(services, client, requestsPerMinute);
-  const worker = new ZaloWorker(services, conversation, sender);
+  const billing = new ZaloBilling(services);
+  // Read and checked before anything starts: a wrong file stops the service here.
+  const templates = loadTemplates(services.config.ZALO_TEMPLATES_FILE);
+  const client = new ZaloClient({
+    apiBase: services.config.ZALO_API_BASE,
+    businessApiBase: services.config.ZALO_BUSINESS_API_BASE,
+    tokens,
+    billing,
+    requestsPerMinute,
+  });
+  const sender = new ZaloSender(services, client, requestsPerMinute, templates);
+  const worker = new ZaloWorker(services, conversation, sender, billing);
   await worker.recover();
   const keepFresh = setInterval(() => {
     tokens.accessToken().catch((error: Error) => services.log.warn({ err: error.message }, 'zalo token check failed'));
@@ -44,6 +56,7 @@ export async function startZalo(services: Services, conversation: Pick<Conversat
     worker,
     tokens,
     client,
+    billing,
     async stop() {
       clearInterval(keepFresh);
       await worker.stop();

@@ -2,12 +2,13 @@
 // taken from the developer console (first setup, or after a lost grant). Tokens are never printed.
 import { parseArgs } from 'node:util';
 import { UsageError, type CliCommand } from '../../src/cli/io.js';
-import { formatVnDateTime } from '../../src/shared/vntime.js';
+import { formatVnDateTime, vnMonth } from '../../src/shared/vntime.js';
+import { ZaloBilling } from './billing.js';
 import { ACCESS_LIFETIME_S, refreshDueAt, storeTokens, ZaloTokens } from './tokens.js';
 
 export const zaloCommand: CliCommand = {
   usage:
-    'zalo status | zalo set-tokens --access <t> --refresh <t> [--expires-in 90000]   Zalo OA token age, expiry, last error; store a token pair',
+    'zalo status | zalo set-tokens --access <t> --refresh <t> [--expires-in 90000]   Zalo OA token age, expiry, last error, messages sent this month by billing; store a token pair',
   async run(args, io) {
     const [sub, ...rest] = args;
     if (sub !== 'status' && sub !== 'set-tokens') throw new UsageError('zalo needs status or set-tokens');
@@ -33,8 +34,15 @@ export const zaloCommand: CliCommand = {
         return 0;
       }
       const row = await new ZaloTokens(app).stored();
+      const usage = await new ZaloBilling(app).usage(vnMonth(now));
+      const usageLine = t('zalo-cli-usage', {
+        month: usage.month,
+        free: usage.freeReplies,
+        paid: usage.paidMessages,
+        template: usage.templateMessages,
+      });
       if (!row) {
-        io.stdout.write(`${t('zalo-cli-none')}\n`);
+        io.stdout.write(`${t('zalo-cli-none')}\n${usageLine}\n`);
         return 1;
       }
       const duration = (ms: number) => {
@@ -52,6 +60,7 @@ export const zaloCommand: CliCommand = {
         row.lastError && row.lastErrorAt
           ? t('zalo-cli-error', { at: formatVnDateTime(row.lastErrorAt), error: row.lastError })
           : t('zalo-cli-error-none'),
+        usageLine,
       ];
       if (row.lastError) lines.push('', t('zalo-cli-hint'));
       io.stdout.write(`${lines.join('\n')}\n`);

@@ -12,12 +12,17 @@ import { Gate } from '../../src/outbox/pacing.js';
 import { NoZaloTokens, type ZaloTokens } from './tokens.js';
 import { ZALO_TEXT_LIMIT, zaloSteps, type MoreLabel, type ZaloStep } from './render.js';
 import { safeJson } from '../../src/shared/json.js';
+import type { ZaloBilling } from './billing.js';
+import { templateQuietUntil } from './templates.js';
 
 export const REQUESTS_PER_MINUTE = 4000;
 const TIMEOUT_MS = 15_000;
 
 export const paths = {
   message: '/v3.0/oa/message/cs',
+  template: '/v3.0/oa/message/template',
+  /** On the business host (ZALO_BUSINESS_API_BASE). */
+  phoneTemplate: '/message/template',
   uploadImage: '/v2.0/oa/upload/image',
   uploadFile: '/v2.0/oa/upload/file',
 } as const;
@@ -33,6 +38,17 @@ export const ZaloError = {
   outsideWindow: -230,
   outsideWindowAlt: -232,
   apiRetired: -240,
+  // Template messages (verify: codes differ between Zalo's documents).
+  phoneInvalid: -108,
+  zaloAccountMissing: -118,
+  templateInvalid: -124,
+  templateNotApproved: -131,
+  templateQuietHours: -133,
+  templateQuietHoursAlt: -234,
+  quotaExceeded: -137,
+  dailyQuotaExceeded: -144,
+  userRefusedTemplates: -139,
+  userBlockedTemplates: -141,
 } as const;
 
 const TOKEN_ERRORS = new Set<number>([ZaloError.tokenInvalid, ZaloError.tokenExpired]);
@@ -43,6 +59,20 @@ const TOKEN_ERRORS = new Set<number>([ZaloError.tokenInvalid, ZaloError.tokenExp
 const UNREACHABLE = new Set<number>([ZaloError.outsideWindow, ZaloError.outsideWindowAlt, ZaloError.notFollower]);
 /** Will not succeed by trying again. */
 const PERMANENT = new Set<number>([ZaloError.badParameter, ZaloError.inactiveUser, ZaloError.apiRetired]);
+/** Template messages this person or number will never get (wrong number, refused, template not usable). */
+const TEMPLATE_PERMANENT = new Set<number>([
+  ZaloError.badParameter,
+  ZaloError.phoneInvalid,
+  ZaloError.zaloAccountMissing,
+  ZaloError.templateInvalid,
+  ZaloError.templateNotApproved,
+  ZaloError.userRefusedTemplates,
+  ZaloError.userBlockedTemplates,
+]);
+const TEMPLATE_QUIET = new Set<number>([ZaloError.templateQuietHours, ZaloError.templateQuietHoursAlt]);
+/** Out of template quota: an hour's wait for this push rather than the usual back-off. */
+const TEMPLATE_QUOTA = new Set<number>([ZaloError.quotaExceeded, ZaloError.dailyQuotaExceeded]);
+const QUOTA_WAIT_MS = 3600_000;
 /** Zalo's limit is per minute: waiting out the minute is the useful back-off. */
 const RATE_LIMIT_WAIT_MS = 60_000;
 /** Nothing to send with until an admin stores tokens. */
@@ -66,6 +96,9 @@ type Body = { json: unknown } | { form: () => FormData };
 export interface ZaloClientOptions {
   apiBase: string;
   tokens: ZaloTokens;
+  billing: ZaloBilling;
+  /** Host of template messages by phone number (ZALO_BUSINESS_API_BASE). */
+  businessApiBase?: string;
   /** Default 4,000, Zalo's limit per app (ZALO_REQUESTS_PER_MINUTE). */
   requestsPerMinute?: number;
 }
@@ -93,8 +126,39 @@ export class ZaloClient {
     return { ok: true };
   }
 
-  private sendMessage(userId: string, message: Record<string, unknown>): Promise<ZaloAnswer> {
-    return this.call(paths.message, { json: { recipient: { user_id: userId }, message } });
+  /**
+   * One consultation message. Each message of a reply quotes the person's latest message while
+   * it is good for a free reply; without it Zalo bills the message as proactive.
+   */
+  private async sendMessage(userId: string, message: Record<string, unknown>): Promise<ZaloAnswer> {
+    const { billing } = this.options;
+    const quote = await billing.takeFreeReply(userId);
+    const recipient = quote ? { user_id: userId, message_id: quote } : { user_id: userId };
+    const answer = await this.call(paths.message, { json: { recipient, message } });
+    if (answer.ok) await billing.count(quote ? 'free' : 'paid');
+    else if (quote) await billing.giveBack(userId, quote);
+    return answer;
+  }
+
+  /**
+   * One approved template message, to the person's Zalo id or to a phone number (84…). Zalo
+   * bills each delivered one; it is counted as such.
+   */
+  async sendTemplate(
+    to: { userId: string } | { phone: string },
+    templateId: string,
+    data: Record<string, string>,
+    trackingId: string,
+  ): Promise<ZaloAnswer> {
+    const body = { template_id: templateId, template_data: data, tracking_id: trackingId };
+    const answer =
+      'userId' in to
+        ? await this.call(paths.template, { json: { recipient: { user_id: to.userId }, ...body } })
+        : await this.call(new URL(paths.phoneTemplate, this.options.businessApiBase ?? this.options.apiBase).href, {
+            json: { phone: to.phone, ...body },
+          });
+    if (answer.ok) await this.options.billing.count('template');
+    return answer;
   }
 
   /** The message body of one step, after its upload if it needs one. */
@@ -183,6 +247,20 @@ export class ZaloClient {
 
 function missing(field: string): Failed {
   return { ok: false, code: 0, message: `upload answer without ${field}` };
+}
+
+/**
+ * What the outbox should do after a refused template message. Quiet hours and an exhausted
+ * quota hold only this push (until 06:00, or an hour), never the channel's other messages.
+ */
+export function templateOutcomeOf(answer: Failed, now: Date): Exclude<SendOutcome, { ok: true }> {
+  const error = `zalo template ${answer.code}: ${answer.message}`.slice(0, 300);
+  const inAnHour = new Date(now.getTime() + QUOTA_WAIT_MS);
+  // Zalo's clock decides: if it says quiet while ours does not, try again in an hour.
+  if (TEMPLATE_QUIET.has(answer.code)) return { ok: false, kind: 'later', error, until: templateQuietUntil(now) ?? inAnHour };
+  if (TEMPLATE_QUOTA.has(answer.code)) return { ok: false, kind: 'later', error, until: inAnHour };
+  if (TEMPLATE_PERMANENT.has(answer.code)) return { ok: false, kind: 'permanent', error };
+  return outcomeOf(answer);
 }
 
 /** What the outbox should do after a failed answer. */

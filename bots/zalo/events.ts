@@ -37,6 +37,8 @@ export type ZaloEvent =
       kind: 'message';
       updateId: string;
       userId: string;
+      /** When the person sent it (Zalo's timestamp, ms): replies quoting it are free for 48 h. */
+      sentAt: Date;
       text?: string;
       payload?: string;
       attachments?: Attachment[];
@@ -64,6 +66,17 @@ function toAttachment(a: z.infer<typeof attachment>): Attachment | null {
   return { kind: 'file', ref: p.url, ...(p.name ? { name: p.name } : {}) };
 }
 
+/** Zalo writes milliseconds; ten digits or fewer are read as seconds. */
+export function timestampMs(digits: string): number {
+  return digits.length <= 11 ? Number(digits) * 1000 : Number(digits);
+}
+
+function timestampDate(text: string): Date {
+  const ms = /^\d+$/.test(text) ? timestampMs(text) : NaN;
+  // Only the webhook checks timestamps; one read back that makes no sense counts as long ago (no free reply).
+  return new Date(Number.isFinite(ms) && ms < 8.64e15 ? ms : 0);
+}
+
 /** Events without a msg_id get an id that a re-delivery of the same event reproduces. */
 function stableId(eventName: string, userId: string, ts: string): string {
   return `${eventName}:${userId}:${ts}`;
@@ -77,8 +90,8 @@ export function parseEvent(json: unknown): ZaloEvent {
   if (name === 'user_send_text' || MEDIA_EVENTS.has(name)) {
     const parsed = userMessage.safeParse(json);
     if (!parsed.success) return { kind: 'ignored', eventName: `${name} (malformed)` };
-    const { sender, message } = parsed.data;
-    const base = { kind: 'message' as const, updateId: message.msg_id, userId: sender.id };
+    const { sender, message, timestamp } = parsed.data;
+    const base = { kind: 'message' as const, updateId: message.msg_id, userId: sender.id, sentAt: timestampDate(timestamp) };
     const text = message.text?.normalize('NFC');
     const button = text ? BUTTON_TEXT.exec(text.trim()) : null;
     if (button) return { ...base, payload: button[1] };

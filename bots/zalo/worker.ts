@@ -24,6 +24,7 @@ import { finishUpdate } from '../../src/shared/inbound-updates.js';
 import { safeJson } from '../../src/shared/json.js';
 import type { ZaloSender } from './sender.js';
 import type { InboundUpdate } from '../../src/generated/prisma/client.js';
+import type { ZaloBilling } from './billing.js';
 
 export type HandledEvent = Exclude<ZaloEvent, { kind: 'ignored' }>;
 
@@ -64,6 +65,7 @@ export class ZaloWorker {
     private readonly services: Pick<Services, 'db' | 'hotPath' | 'clock' | 'log' | 'config'>,
     private readonly conversation: Pick<Conversation, 'handle'>,
     private readonly sender: ZaloSender,
+    private readonly billing: ZaloBilling,
     options: ZaloWorkerOptions = {},
   ) {
     this.holder = options.holder ?? instanceId;
@@ -224,6 +226,8 @@ export class ZaloWorker {
     const base = { channel: 'zalo' as const, userId: event.userId, updateId: event.updateId };
     switch (event.kind) {
       case 'message':
+        // Before the answer, so that it (and anything else sent within 48 h) quotes this message.
+        await this.billing.noteMessage(event.userId, event.updateId, event.sentAt);
         return conversation.handle({ ...base, text: event.text, payload: event.payload, attachments: event.attachments });
       case 'follow':
         // A new follower gets the welcome and the help, as /start does elsewhere.

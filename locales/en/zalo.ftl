@@ -11,6 +11,7 @@ zalo-cli-expires = Expires: { $at } ({ $left } left)
 zalo-cli-expired = Expired: { $at }
 zalo-cli-due = Refreshed automatically from: { $at }
 zalo-cli-error = Last error ({ $at }): { $error }
+zalo-cli-usage = Messages in { $month }: { $free } free replies, { $paid } paid consultation messages, { $template } template messages
 zalo-cli-error-none = Last error: none
 zalo-cli-hint = If Zalo refuses the refresh token, the grant is lost: get a new pair at developers.zalo.me and run zalo set-tokens. The current access token keeps working until it expires.
 zalo-cli-duration = { $hours } h { $minutes } min

@@ -11,6 +11,7 @@ zalo-cli-expires = Hết hạn lúc: { $at } (còn { $left })
 zalo-cli-expired = Đã hết hạn lúc: { $at }
 zalo-cli-due = Tự làm mới từ: { $at }
 zalo-cli-error = Lỗi gần nhất ({ $at }): { $error }
+zalo-cli-usage = Tin đã gửi tháng { $month }: { $free } tin trả lời miễn phí, { $paid } tin tư vấn tính phí, { $template } tin mẫu (template)
 zalo-cli-error-none = Lỗi gần nhất: không có
 zalo-cli-hint = Nếu Zalo từ chối mã làm mới, quyền truy cập đã mất: lấy cặp mã mới ở developers.zalo.me rồi chạy zalo set-tokens. Mã truy cập hiện tại vẫn dùng được đến khi hết hạn.
 zalo-cli-duration = { $hours } giờ { $minutes } phút

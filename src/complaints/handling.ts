@@ -130,7 +130,7 @@ export async function actOnComplaint(
         };
         const extra = extras[action] ? `\n\n${extras[action]}` : '';
         return withButtons(`${body}${extra}`, reporterButtons(rt, after, now));
-      });
+      }, action === 'resolve' ? { kind: 'complaint_answered', data: { code, commune: target?.name ?? '', due: formatVnDate(after.dueAt) } } : undefined);
     }
     if (alertOverseers) {
       const commune = await tx.commune.findUniqueOrThrow({ where: { id: complaint.communeId } });

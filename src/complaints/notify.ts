@@ -7,17 +7,22 @@ import type { Tx } from '../db/index.js';
 import type { Reply } from '../conversation/types.js';
 import { speakerFor, type Speaker } from '../accounts/accounts.js';
 import { enqueue } from '../outbox/enqueue.js';
+import type { PushInfo } from '../outbox/types.js';
 
-/** Queues one push per recipient, composed in each recipient's language. */
+/**
+ * Queues one push per recipient, composed in each recipient's language. `push` says what it is
+ * about, so a channel whose window has closed may send it as a template message instead.
+ */
 export async function pushTo(
   tx: Tx,
   services: Pick<Services, 'i18n'>,
   recipients: Account[],
   key: string,
   compose: (speaker: Speaker, to: Account) => Reply,
+  push?: PushInfo,
 ): Promise<void> {
   for (const to of recipients) {
-    await enqueue(tx, { to, reply: compose(speakerFor(services.i18n, to), to), dedupKey: `${key}:${to.id}` });
+    await enqueue(tx, { to, reply: compose(speakerFor(services.i18n, to), to), dedupKey: `${key}:${to.id}`, push });
   }
 }
 

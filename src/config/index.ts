@@ -29,6 +29,9 @@ const intIn = (min: number, max: number, dflt: number) =>
     .max(max, { message: `must be a whole number ${min}–${max}` })
     .default(dflt);
 
+/** The widest replay window ZALO_WEBHOOK_MAX_SKEW_MINUTES may set (7 days). */
+export const MAX_REPLAY_WINDOW_MINUTES = 7 * 24 * 60;
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -69,6 +72,14 @@ export const envSchema = z
     ZALO_BOT_WEBHOOK_SECRET: optionalString.pipe(
       z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, { message: '8–256 characters of A-Z a-z 0-9 _ -' }).optional(),
     ),
+    /// Zalo events whose timestamp is further than this from now are refused (replays). At most
+    /// 7 days, well inside the 30 days the delivery records are kept to recognise a repeat.
+    ZALO_WEBHOOK_MAX_SKEW_MINUTES: intIn(1, MAX_REPLAY_WINDOW_MINUTES, 15),
+    /// YAML or JSON: the approved template (ZBS Template Message) for each kind of push, with its
+    /// parameters; pushes outside Zalo's 7-day window go as template messages (docs/zalo.md).
+    ZALO_TEMPLATES_FILE: optionalString,
+    /// Host of Zalo's template messages by phone number.
+    ZALO_BUSINESS_API_BASE: urlString('https://business.openapi.zalo.me').default('https://business.openapi.zalo.me'),
     DESK_API_TOKEN: optionalString.pipe(
       z.string().min(16, { message: 'must be at least 16 characters (a long random string)' }).optional(),
     ),

@@ -25,7 +25,8 @@ export { Prisma } from '../generated/prisma/client.js';
 
 export type Provider = 'sqlite' | 'postgresql';
 
-const BUSY_TIMEOUT_MS = 5000;
+/** How long a connection waits for another writer (busy.ts retries a transaction as long). */
+export const BUSY_TIMEOUT_MS = 5000;
 
 export function databaseProvider(url: string): Provider {
   if (url.startsWith('file:')) return 'sqlite';

@@ -130,9 +130,21 @@ export async function saveDelay(services: Pick<Services, 'db' | 'clock' | 'confi
       },
     });
     await tx.auditLog.create({ data: { actorId, action: 'dossier.delay', subject: dossier.code, detail: date } });
-    const follower = await pushToFollower(tx, services, dossier, `dossier-apology:${dossier.id}:${date}`, (t) => ({
-      text: apologyLetter(t, dossier, facts),
-    }));
+    const data = {
+      code: dossier.code,
+      procedure: facts.procedure,
+      citizenName: dossier.citizenName ?? '',
+      newDueDate: formatVnDate(newDueAt),
+      reason,
+    };
+    const follower = await pushToFollower(
+      tx,
+      services,
+      dossier,
+      `dossier-apology:${dossier.id}:${date}`,
+      (t) => ({ text: apologyLetter(t, dossier, facts) }),
+      { about: { kind: 'late_apology', data } },
+    );
     return { dossier, facts, followerTold: follower !== null };
   });
 }

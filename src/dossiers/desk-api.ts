@@ -12,8 +12,9 @@ import { externalDossierSchema, resolveCodes, type FieldErrors } from './externa
 import { CLOCK_SKEW_MS, dossierProblem, registerDossier, type Registration } from './register.js';
 import type { Refusal } from '../conversation/refusal.js';
 import { changeDossierStatus } from './status.js';
+import { whileBusy } from '../db/busy.js';
 
-const registerBody = externalDossierSchema.strict();
+const registerBody = externalDossierSchema;
 
 const statusBody = z
   .object({
@@ -63,14 +64,17 @@ export const deskApiRoutes: HttpRoutes = (server, services) => {
     const refs = await resolveCodes(services, body);
     if (!refs.ok) return invalid(reply, refs.errors);
     try {
-      const registration = await registerDossier(services, {
+      // One transaction per try: while another writer holds the database it is tried again,
+      // then answered 503 with Retry-After (http/server.ts), never half-written.
+      const registration = await whileBusy(() => registerDossier(services, {
         code: body.code,
         communeId: refs.communeId,
         procedureId: refs.procedureId,
         citizenName: body.citizenName ?? null,
         receivedAt: body.receivedAt,
         dueDate: body.dueDate ?? null,
-      });
+        citizenPhone: body.citizenPhone ?? null,
+      }));
       return reply.code(registration.replayed ? 200 : 201).send(registrationBody(registration));
     } catch (error) {
       const problem = dossierProblem(error);
@@ -91,7 +95,7 @@ export const deskApiRoutes: HttpRoutes = (server, services) => {
     const at = parsed.data.at ? new Date(parsed.data.at) : undefined;
     if (at && at.getTime() < dossier.receivedAt.getTime()) return invalid(reply, { at: ['is before the dossier was received'] });
     if (at && at.getTime() > services.clock.now().getTime() + CLOCK_SKEW_MS) return invalid(reply, { at: ['is in the future'] });
-    const result = await changeDossierStatus(services, dossier.id, parsed.data.status, { at });
+    const result = await whileBusy(() => changeDossierStatus(services, dossier.id, parsed.data.status, { at }));
     return reply.code(200).send({
       ok: true,
       code: result.dossier.code,

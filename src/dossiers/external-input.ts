@@ -30,14 +30,43 @@ const timeText = z
     return z.NEVER;
   });
 
-export const externalDossierSchema = z.object({
-  code: z.string().trim().regex(DOSSIER_CODE, { message: '3–40 characters: letters, digits and . _ / -' }),
-  commune: z.string().trim().min(1).max(64),
-  procedure: z.string().trim().min(1).max(64),
-  receivedAt: optional(timeText),
-  citizenName: optional(z.string().trim().min(1).max(100)),
-  dueDate: optional(dateText),
-});
+/** A Vietnamese mobile number (0912 345 678, +84 912 345 678), kept as Zalo writes it: 84912345678. */
+const phoneText = z
+  .string()
+  .transform((v) => v.replace(/[\s.()-]/g, ''))
+  .pipe(z.string().regex(/^(?:\+?84|0)\d{9}$/, { message: 'must be a Vietnamese mobile number such as 0912345678' }))
+  .transform((v) => `84${v.replace(/^(?:\+?84|0)/, '')}`);
+
+/** true/false, or in a CSV cell also 1/0, yes/no, có/không. */
+const consentFlag = z.union([
+  z.boolean(),
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'có', 'không'], { message: 'must be true or false' }))
+    .transform((v) => ['true', '1', 'yes', 'có'].includes(v)),
+]);
+
+export const externalDossierSchema = z
+  .object({
+    code: z.string().trim().regex(DOSSIER_CODE, { message: '3–40 characters: letters, digits and . _ / -' }),
+    commune: z.string().trim().min(1).max(64),
+    procedure: z.string().trim().min(1).max(64),
+    receivedAt: optional(timeText),
+    citizenName: optional(z.string().trim().min(1).max(100)),
+    dueDate: optional(dateText),
+    /** Where Zalo template messages about the dossier may go, with the citizen's consent. */
+    citizenPhone: optional(phoneText),
+    phoneConsent: optional(consentFlag),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    // No phone number is kept without the citizen's consent to be told on it.
+    if (v.citizenPhone && v.phoneConsent !== true) {
+      ctx.addIssue({ code: 'custom', path: ['phoneConsent'], message: 'must be true when citizenPhone is given (the citizen agreed)' });
+    }
+  });
 export type ExternalDossier = z.infer<typeof externalDossierSchema>;
 
 /** Maps the commune and procedure codes to ids; unknown codes become field errors. */

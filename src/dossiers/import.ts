@@ -1,7 +1,8 @@
 // `npm run cli -- import dossiers <file.csv>`: registers the dossiers of a CSV file, all or
 // none. Header row with the desk API's field names:
-//   code,commune,procedure,receivedAt,citizenName,dueDate
-// (receivedAt: ISO time or "dd/mm/yyyy HH:mm" in Vietnam time; dueDate optional). A code that
+//   code,commune,procedure,receivedAt,citizenName,dueDate[,citizenPhone,phoneConsent]
+// (receivedAt: ISO time or "dd/mm/yyyy HH:mm" in Vietnam time; dueDate optional; a phone only
+// with phoneConsent true). A code that
 // is already registered with the same details is reported again, not duplicated. The summary
 // lists each dossier's Zalo code and link, for printing receipts.
 import { parse } from 'csv-parse/sync';
@@ -33,7 +34,7 @@ export const importDossiersFile: Importer = async (services, text) => {
   for (const [i, record] of records.entries()) {
     const line = i + 2;
     const label = `line ${line}${record.code ? ` (${record.code})` : ''}`;
-    const parsed = externalDossierSchema.strict().safeParse(record);
+    const parsed = externalDossierSchema.safeParse(record);
     const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`);
     // Unknown codes are reported alongside the other problems of the row.
     const commune = record.commune?.trim() ?? '';
@@ -49,7 +50,15 @@ export const importDossiersFile: Importer = async (services, text) => {
     const { communeId, procedureId } = refs;
     rows.push({
       line,
-      input: { code: row.code, communeId, procedureId, citizenName: row.citizenName ?? null, receivedAt: row.receivedAt, dueDate: row.dueDate ?? null },
+      input: {
+        code: row.code,
+        communeId,
+        procedureId,
+        citizenName: row.citizenName ?? null,
+        receivedAt: row.receivedAt,
+        dueDate: row.dueDate ?? null,
+        citizenPhone: row.citizenPhone ?? null,
+      },
     });
   }
   if (errors.length) return { ok: false, errors };

@@ -7,6 +7,18 @@ import type { Account, Dossier } from '../generated/prisma/client.js';
 import type { Translate } from '../i18n/index.js';
 import type { Reply } from '../conversation/types.js';
 import { enqueue } from '../outbox/enqueue.js';
+import type { PushInfo, PushKind } from '../outbox/types.js';
+
+export interface PushOptions {
+  notBefore?: Date;
+  /**
+   * What the push is about and its values for a template's parameters: a channel whose window
+   * has closed (Zalo after 7 days) may send it as an approved template message instead.
+   */
+  about?: { kind: PushKind; data: Record<string, string> };
+}
+
+type Followed = Pick<Dossier, 'followerId' | 'citizenPhone' | 'phoneConsentAt'>;
 
 /**
  * Queues `build(t)` for the dossier's follower; returns the follower, or null when nobody
@@ -15,14 +27,22 @@ import { enqueue } from '../outbox/enqueue.js';
 export async function pushToFollower(
   tx: Tx,
   services: Pick<Services, 'i18n'>,
-  dossier: Pick<Dossier, 'followerId'>,
+  dossier: Followed,
   dedupKey: string,
   build: (t: Translate, follower: Account) => Reply,
-  notBefore?: Date,
+  options: PushOptions = {},
 ): Promise<Account | null> {
   if (!dossier.followerId) return null;
   const follower = await tx.account.findUnique({ where: { id: dossier.followerId } });
   if (!follower) return null;
-  await enqueue(tx, { to: follower, reply: build(speakerFor(services.i18n, follower).t, follower), dedupKey, notBefore });
+  const reply = build(speakerFor(services.i18n, follower).t, follower);
+  await enqueue(tx, { to: follower, reply, dedupKey, notBefore: options.notBefore, push: pushInfo(dossier, options.about) });
   return follower;
+}
+
+/** The phone goes with the push only when the citizen agreed to be told by phone. */
+function pushInfo(dossier: Followed, about: PushOptions['about']): PushInfo | undefined {
+  if (!about) return undefined;
+  const phone = dossier.citizenPhone && dossier.phoneConsentAt ? dossier.citizenPhone : undefined;
+  return { ...about, ...(phone ? { phone } : {}) };
 }

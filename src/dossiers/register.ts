@@ -23,6 +23,10 @@ import {
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Clocks of desk software drift; a receipt a few minutes "in the future" is still accepted. */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** Receipts before this are typing mistakes (0001-01-01), not dossiers. */
+export const EARLIEST_RECEIPT = new Date('2000-01-01T00:00:00+07:00');
+/** A due date further than this after receipt is a typing mistake (9999-12-31). */
+export const MAX_DUE_YEARS = 2;
 /** Dossier codes from the desk software (national codes look like 000.00.12.H10-240315-0001). */
 export const DOSSIER_CODE = /^[A-Za-z0-9][A-Za-z0-9._/-]{2,39}$/;
 
@@ -38,12 +42,16 @@ export interface DossierInput {
   receivedAt?: Date;
   /** YYYY-MM-DD that replaces the computed due date. */
   dueDate?: string | null;
+  /** 84…: given with the citizen's consent, for Zalo template messages by phone. */
+  citizenPhone?: string | null;
 }
 
 export type DossierProblem =
   | 'due_in_past'
   | 'due_not_working_day'
   | 'received_in_future'
+  | 'received_too_early'
+  | 'due_too_far'
   | 'unknown_procedure'
   | 'unknown_commune'
   /** The code exists with different details. */
@@ -133,6 +141,7 @@ async function registerIn(tx: Tx, services: Deps, calendar: WorkingCalendar, inp
     }
   }
   if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw dossierRefusal('received_in_future', 'receivedAt');
+  if (receivedAt < EARLIEST_RECEIPT) throw dossierRefusal('received_too_early', 'receivedAt');
   if (input.dueDate) checkDueDate(calendar, input.dueDate, now, receivedAt);
 
   const procedure = await tx.procedure.findUnique({ where: { id: input.procedureId } });
@@ -159,6 +168,7 @@ async function registerIn(tx: Tx, services: Deps, calendar: WorkingCalendar, inp
         procedureId: procedure.id,
         citizenName: input.citizenName ?? null,
         handlerId: input.handlerId ?? null,
+        ...(input.citizenPhone ? { citizenPhone: input.citizenPhone, phoneConsentAt: now } : {}),
         receivedAt,
         dueAt,
         ratingTokenHash,
@@ -171,9 +181,15 @@ async function registerIn(tx: Tx, services: Deps, calendar: WorkingCalendar, inp
   throw new Error(`no free short code for dossier ${code} after ${MAX_SECRET_ATTEMPTS} attempts`);
 }
 
-/** A due date set by hand must be a working day, not before today nor before the receipt. */
+/**
+ * A due date set by hand must be a working day, not before today nor before the receipt, and
+ * at most MAX_DUE_YEARS after the receipt.
+ */
 export function checkDueDate(calendar: WorkingCalendar, date: string, now: Date, receivedAt: Date = now): void {
   if (date < vnDate(now) || date < vnDate(receivedAt)) throw dossierRefusal('due_in_past', 'dueDate');
+  const received = vnDate(receivedAt);
+  const latest = `${String(Number(received.slice(0, 4)) + MAX_DUE_YEARS).padStart(4, '0')}${received.slice(4)}`;
+  if (date > latest) throw dossierRefusal('due_too_far', 'dueDate');
   if (!calendar.isWorkingDay(date)) throw dossierRefusal('due_not_working_day', 'dueDate');
 }
 

@@ -62,9 +62,15 @@ export async function changeDossierStatus(
 
     let followerTold: boolean;
     if (status === 'done') {
-      followerTold = !!(await pushToFollower(tx, services, dossier, `dossier-done:${dossier.id}`, (t) => ({
-        text: t('dossier-push-done', { code: dossier.code, procedure: facts.procedure, place: facts.place }),
-      })));
+      const data = { code: dossier.code, procedure: facts.procedure, citizenName: dossier.citizenName ?? '', place: facts.place };
+      followerTold = !!(await pushToFollower(
+        tx,
+        services,
+        dossier,
+        `dossier-done:${dossier.id}`,
+        (t) => ({ text: t('dossier-push-done', { code: dossier.code, procedure: facts.procedure, place: facts.place }) }),
+        { about: { kind: 'result_ready', data } },
+      ));
     } else {
       followerTold = await requestRating(tx, services, dossier, facts, services.clock.now());
     }

@@ -1,7 +1,27 @@
-// What `/healthz` reports. The database is always there and decides the status code; other
+// What `/healthz` reports. The database (writable, not merely readable) decides the status code; other
 // parts (the Redis of the shared limits, this instance's sender leases) plug in as HealthPart
 // values given to buildServer, each reported under its name.
 import type { Services } from '../services.js';
+import { whileBusy } from '../db/busy.js';
+
+class RollBack extends Error {}
+
+/**
+ * Up means writable: a tiny write in a transaction that is rolled back, so a database that can
+ * be read but not written (lock held, disk full, read-only file) is reported as down.
+ */
+async function canWrite(services: Pick<Services, 'db'>): Promise<void> {
+  await whileBusy(async () => {
+    try {
+      await services.db.$transaction(async (tx) => {
+        await tx.auditLog.create({ data: { action: 'healthz' } });
+        throw new RollBack();
+      });
+    } catch (error) {
+      if (!(error instanceof RollBack)) throw error;
+    }
+  });
+}
 
 export interface HealthPart {
   /** Its key in the /healthz answer. */
@@ -17,12 +37,13 @@ export interface HealthAnswer {
   body: { ok: boolean; db: 'up' | 'down'; provider: string } & Record<string, unknown>;
 }
 
-export async function health(services: Pick<Services, 'db'>, provider: string, parts: readonly HealthPart[]): Promise<HealthAnswer> {
+export async function health(services: Pick<Services, 'db' | 'log'>, provider: string, parts: readonly HealthPart[]): Promise<HealthAnswer> {
   let ok = true;
   let db: 'up' | 'down' = 'up';
   try {
-    await services.db.$queryRawUnsafe('SELECT 1');
-  } catch {
+    await canWrite(services);
+  } catch (error) {
+    services.log.warn({ err: error }, 'healthz: the database cannot be written');
     ok = false;
     db = 'down';
   }

@@ -6,6 +6,7 @@ import type { Services } from '../services.js';
 import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../shared/unicode.js';
 import { health, redisHealth, type HealthPart } from './health.js';
 import { databaseProvider } from '../db/index.js';
+import { BUSY_RETRY_AFTER_S, isBusy } from '../db/busy.js';
 
 export type HttpRoutes = (server: FastifyInstance, services: Services) => void | Promise<void>;
 
@@ -39,6 +40,12 @@ export async function buildServer(services: Services, routes: HttpRoutes[], part
     });
   });
   server.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
+    // A request that found the database held by another writer for the whole busy timeout
+    // (whileBusy) or at once: its transaction was rolled back, so the client may simply retry.
+    if (isBusy(error)) {
+      services.log.warn({ url: request.url }, 'database busy: answered 503');
+      return reply.code(503).header('retry-after', String(BUSY_RETRY_AFTER_S)).send({ ok: false, error: 'database busy, try again shortly' });
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) services.log.error({ err: error, url: request.url }, 'http handler failed');
     reply.code(status).send({ ok: false, error: status === 500 ? 'internal error' : error.message });
@@ -62,6 +69,7 @@ export async function buildServer(services: Services, routes: HttpRoutes[], part
   });
   server.get('/healthz', async (_request, reply) => {
     const answer = await health(services, databaseProvider(services.config.DATABASE_URL), [...redisHealth(services), ...parts]);
+    if (answer.body.db === 'down') reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
     return reply.code(answer.status).send(answer.body);
   });
   for (const register of routes) await register(server, services);

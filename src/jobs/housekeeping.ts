@@ -3,6 +3,7 @@
 // so InboundUpdate does not grow forever. Unfinished rows are kept: they are still work.
 import type { JobSpec } from './types.js';
 
+/** Longer than any replay window the Zalo webhook may accept (config MAX_REPLAY_WINDOW_MINUTES). */
 export const INBOUND_RETENTION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 

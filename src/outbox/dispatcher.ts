@@ -18,7 +18,7 @@
 import type { Services } from '../services.js';
 import type { ChannelName, Reply } from '../conversation/types.js';
 import type { OutboxMessage } from '../generated/prisma/client.js';
-import type { ChannelSender, SendOutcome } from './types.js';
+import { PUSH_FIELDS, type ChannelSender, type PushInfo, type SendOutcome } from './types.js';
 import { ChannelPacer, backoffMs } from './pacing.js';
 import { holdForAccount } from './held.js';
 import { SenderLeases } from './leases.js';
@@ -310,7 +310,7 @@ export class OutboxDispatcher {
       return { ok: false, kind: 'permanent', error: 'payload is not a stored Reply' };
     }
     try {
-      return await this.senders.get(row.channel as ChannelName)!.send(row.chatId, reply);
+      return await this.senders.get(row.channel as ChannelName)!.send(row.chatId, reply, pushOf(row));
     } catch (error) {
       // An adapter that throws (network failure) is asked again later, like a 'retry'.
       return { ok: false, kind: 'retry', error: error instanceof Error ? error.message : String(error) };
@@ -343,6 +343,14 @@ export class OutboxDispatcher {
       });
       return;
     }
+    if (outcome.kind === 'later') {
+      // Not a failed try: the attempt is given back and the row waits for its hour.
+      await db.outboxMessage.updateMany({
+        where: ours,
+        data: { status: 'pending', attempts: Math.max(0, row.attempts - 1), nextAttemptAt: outcome.until, lastError },
+      });
+      return;
+    }
     if (outcome.kind === 'permanent' || row.attempts >= this.maxAttempts) {
       await db.outboxMessage.updateMany({ where: ours, data: { status: 'dead', lastError } });
       return;
@@ -355,6 +363,17 @@ export class OutboxDispatcher {
       where: ours,
       data: { status: 'pending', nextAttemptAt: new Date(now.getTime() + delay), lastError },
     });
+  }
+}
+
+/** The push a row is about, when it says; a malformed record is sent as a plain message. */
+function pushOf(row: Pick<OutboxMessage, 'pushKind' | 'pushData'>): PushInfo | undefined {
+  if (!row.pushKind || !(row.pushKind in PUSH_FIELDS) || !row.pushData) return undefined;
+  try {
+    const { data, phone } = JSON.parse(row.pushData) as { data: Record<string, string>; phone?: string };
+    return { kind: row.pushKind as PushInfo['kind'], data, ...(phone ? { phone } : {}) };
+  } catch {
+    return undefined;
   }
 }
 

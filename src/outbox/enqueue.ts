@@ -4,6 +4,7 @@
 import type { Account } from '../generated/prisma/client.js';
 import { isUniqueViolation, type Db, type Tx } from '../db/index.js';
 import type { Reply } from '../conversation/types.js';
+import type { PushInfo } from './types.js';
 
 export interface OutboxItem {
   to: Pick<Account, 'id' | 'channel' | 'externalId'>;
@@ -12,6 +13,14 @@ export interface OutboxItem {
   dedupKey?: string;
   /** Send no earlier than this (reminders after 24 h). */
   notBefore?: Date;
+  /** What the push is about, for a channel that must send it as a template outside its window. */
+  push?: PushInfo;
+}
+
+function pushColumns(push: PushInfo | undefined) {
+  return push
+    ? { pushKind: push.kind, pushData: JSON.stringify({ data: push.data, ...(push.phone ? { phone: push.phone } : {}) }) }
+    : {};
 }
 
 /**
@@ -29,6 +38,7 @@ export async function enqueue(tx: Tx | Db, item: OutboxItem): Promise<boolean> {
     payload: JSON.stringify(item.reply),
     dedupKey: item.dedupKey ?? null,
     nextAttemptAt: item.notBefore ?? DUE_AT_ONCE,
+    ...pushColumns(item.push),
   };
   if (!item.dedupKey) {
     await tx.outboxMessage.create({ data });
@@ -72,6 +82,7 @@ export async function enqueueMany(tx: Tx | Db, items: (OutboxItem & { dedupKey: 
         payload: JSON.stringify(item.reply),
         dedupKey: item.dedupKey,
         nextAttemptAt: item.notBefore ?? DUE_AT_ONCE,
+        ...pushColumns(item.push),
       })),
     });
   }

@@ -13,6 +13,7 @@ import { button } from '../conversation/replies.js';
 import type { Reply } from '../conversation/types.js';
 import type { DossierFacts } from '../dossiers/facts.js';
 import { pushToFollower } from '../dossiers/notify.js';
+import { formatVnDate } from '../shared/vntime.js';
 
 /** Button route that starts the rating dialogue from a push: `rt:<dossier id>` (followers only). */
 export const RATE_BUTTON_PREFIX = 'rt';
@@ -34,10 +35,23 @@ export async function requestRating(
 ): Promise<boolean> {
   if (dossier.tokenUsedAt) return false;
   const args = { code: dossier.code, procedure: facts.procedure, outcome: dossier.outcome ?? 'none' };
-  const follower = await pushToFollower(tx, services, dossier, `rating-request:${dossier.id}`, (t) => ({
-    text: t('rating-request', args),
-    buttons: rateButton(t, dossier.id),
-  }));
+  const about = {
+    kind: 'rating_request' as const,
+    data: {
+      code: dossier.code,
+      procedure: facts.procedure,
+      citizenName: dossier.citizenName ?? '',
+      returnedDate: formatVnDate(dossier.returnedAt ?? now),
+    },
+  };
+  const follower = await pushToFollower(
+    tx,
+    services,
+    dossier,
+    `rating-request:${dossier.id}`,
+    (t) => ({ text: t('rating-request', args), buttons: rateButton(t, dossier.id) }),
+    { about },
+  );
   if (!follower) return false;
   const remindAt = new Date(now.getTime() + REMINDER_DELAY_MS);
   await pushToFollower(
@@ -46,7 +60,7 @@ export async function requestRating(
     dossier,
     reminderKey(dossier.id),
     (t) => ({ text: t('rating-reminder', args), buttons: rateButton(t, dossier.id) }),
-    remindAt,
+    { notBefore: remindAt },
   );
   await tx.dossier.update({ where: { id: dossier.id }, data: { ratingRequestedAt: now, ratingRemindedAt: remindAt } });
   return true;

@@ -1,7 +1,10 @@
 // The desk API over real HTTP on 127.0.0.1: bearer token, validation with field errors,
 // idempotence on the dossier code, and status changes.
 import type { FastifyInstance } from 'fastify';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databasePath } from '../../src/db/index.js';
+import { BUSY_RETRY_AFTER_S } from '../../src/db/busy.js';
 import { buildServer } from '../../src/http/server.js';
 import { deskApiRoutes } from '../../src/dossiers/desk-api.js';
 import { BOT, DESK_TOKEN, makeWorld, type World } from './support.js';
@@ -118,5 +121,91 @@ describe('desk API', () => {
     expect(await back.json()).toEqual({ ok: true, code: body.code, status: 'returned', outcome: 'early', changed: true });
     const again = await post(path, { status: 'returned' });
     expect(await again.json()).toMatchObject({ status: 'returned', changed: false });
+  });
+
+  it('refuses dates outside a sane range with 400 naming the field, and stores nothing', async () => {
+    const cases: [Record<string, string>, string, string][] = [
+      [{ receivedAt: '0001-01-01T00:00:00Z' }, 'receivedAt', 'dossier-problem-received_too_early'],
+      [{ receivedAt: '1999-12-31T23:59:00+07:00' }, 'receivedAt', 'dossier-problem-received_too_early'],
+      [{ receivedAt: '9999-12-31T00:00:00Z' }, 'receivedAt', 'dossier-problem-received_in_future'],
+      [{ dueDate: '9999-12-31' }, 'dueDate', 'dossier-problem-due_too_far'],
+      // Received Monday 2 March 2026: 2 years later is 2 March 2028; the next working day is too far.
+      [{ dueDate: '2028-03-03' }, 'dueDate', 'dossier-problem-due_too_far'],
+    ];
+    const before = await w.app.db.dossier.count();
+    for (const [change, field, messageId] of cases) {
+      const res = await post('/api/dossiers', { ...body, code: 'RANGE-1', ...change });
+      expect(res.status, JSON.stringify(change)).toBe(400);
+      expect(((await res.json()) as { fields: object }).fields).toEqual({ [field]: [w.app.i18n.t('en', messageId as never)] });
+    }
+    expect(await w.app.db.dossier.count()).toBe(before);
+    // The last day within 2 years is accepted.
+    const edge = await post('/api/dossiers', { ...body, code: 'RANGE-2', dueDate: '2028-03-02' });
+    expect(edge.status).toBe(201);
+  });
+
+  it('waits while another writer holds the database, then answers 503 with Retry-After; nothing half-written; /healthz says 503', async () => {
+    const code = 'LOCK-REG-1';
+    await post('/api/dossiers', { ...body, code: 'LOCK-STATUS-1' });
+    const counts = async () => ({
+      dossiers: await w.app.db.dossier.count(),
+      audit: await w.app.db.auditLog.count(),
+      outbox: await w.app.db.outboxMessage.count(),
+      status: (await w.app.db.dossier.findUniqueOrThrow({ where: { code: 'LOCK-STATUS-1' } })).status,
+    });
+    const before = await counts();
+    // Another connection takes the write lock and keeps it.
+    const other = new Database(databasePath(w.app.config.DATABASE_URL));
+    other.exec('BEGIN IMMEDIATE');
+    other.prepare("INSERT INTO AuditLog (action, createdAt) VALUES ('held by another writer', 0)").run();
+    try {
+      const started = performance.now();
+      const [registered, changed, health] = await Promise.all([
+        post('/api/dossiers', { ...body, code }),
+        post('/api/dossiers/LOCK-STATUS-1/status', { status: 'done' }),
+        fetch(`${base}/healthz`),
+      ]);
+      const waited = performance.now() - started;
+      for (const res of [registered, changed, health]) {
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toBe(String(BUSY_RETRY_AFTER_S));
+      }
+      expect(await registered.json()).toMatchObject({ ok: false, error: expect.stringContaining('busy') });
+      // It waited for the busy timeout (5 s) rather than failing at once.
+      expect(waited).toBeGreaterThan(4500);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await counts()).toEqual(before);
+    expect(await w.app.db.dossier.findUnique({ where: { code } })).toBeNull();
+    // Once the lock is gone the same requests go through, and the health check is up.
+    expect((await post('/api/dossiers', { ...body, code })).status).toBe(201);
+    expect((await post('/api/dossiers/LOCK-STATUS-1/status', { status: 'done' })).status).toBe(200);
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true, db: 'up' });
+    // The health check's own write was rolled back.
+    expect(await w.app.db.auditLog.count({ where: { action: 'healthz' } })).toBe(0);
+  });
+
+  it("keeps a citizen's phone only with their consent, written as Zalo wants it (84…)", async () => {
+    const refused: [Record<string, unknown>, string][] = [
+      [{ citizenPhone: '0912345678' }, 'phoneConsent'],
+      [{ citizenPhone: '0912345678', phoneConsent: false }, 'phoneConsent'],
+      [{ citizenPhone: '12345', phoneConsent: true }, 'citizenPhone'],
+      [{ citizenPhone: '0912345678', phoneConsent: 'maybe' }, 'phoneConsent'],
+    ];
+    for (const [change, field] of refused) {
+      const res = await post('/api/dossiers', { ...body, code: 'PHONE-0', ...change });
+      expect(res.status, JSON.stringify(change)).toBe(400);
+      expect(Object.keys(((await res.json()) as { fields: object }).fields)).toEqual([field]);
+    }
+    expect(await w.app.db.dossier.findUnique({ where: { code: 'PHONE-0' } })).toBeNull();
+    const res = await post('/api/dossiers', { ...body, code: 'PHONE-1', citizenPhone: '+84 912 345 678', phoneConsent: true });
+    expect(res.status).toBe(201);
+    const stored = await w.app.db.dossier.findUniqueOrThrow({ where: { code: 'PHONE-1' } });
+    expect(stored.citizenPhone).toBe('84912345678');
+    expect(stored.phoneConsentAt).not.toBeNull();
   });
 });

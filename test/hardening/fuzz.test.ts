@@ -20,7 +20,7 @@ import { seedDir } from '../../src/shared/seed-files.js';
 import { DOSSIER_CODE } from '../../src/dossiers/register.js';
 import { BODY_LIMIT_BYTES } from '../../src/http/server.js';
 import { zaloKeys } from '../support/zalo-app.js';
-import { signature } from '../support/zalo-webhook.js';
+import { eventTimestamp, signature } from '../support/zalo-webhook.js';
 import { clone, deepArray, deepObject, illFormed, poisoned, pool, PROTO_KEYS, Random, setOwn } from './random.js';
 import { DESK_TOKEN, fingerprint, startStack, TELEGRAM_SECRET, type Stack } from './stack.js';
 
@@ -76,6 +76,20 @@ async function domain(s: Stack): Promise<Record<string, string>> {
   const all = await fingerprint(s.app);
   return Object.fromEntries(DOMAIN_TABLES.map((t) => [t, all[t]]));
 }
+
+/** Times a calendar holds but no dossier has: before 2000, far in the future, beyond ISO's years. */
+const TIME_EXTREMES = [
+  '0001-01-01T00:00:00Z',
+  '01/01/0001 00:00',
+  '1970-01-01T00:00:00Z',
+  '1999-12-31T23:59:59+07:00',
+  '9999-12-31T23:59:59Z',
+  '31/12/9999 23:59',
+  '+275760-09-13T00:00:00Z',
+  '2026-11-03T08:30:00+07:00', // a day ahead of the clock
+];
+/** Due dates at the edges: long past, more than 2 years after receipt, the last day a calendar has. */
+const DATE_EXTREMES = ['0001-01-01', '01/01/1900', '1999-12-31', '2028-11-03', '31/12/9999', '9999-12-31'];
 
 describe('fuzzing every way in', () => {
   let s: Stack;
@@ -260,7 +274,7 @@ describe('fuzzing every way in', () => {
       app_id: zaloKeys.appId,
       user_id_by_app: `app-zf-${i}`,
       event_name: 'user_send_text',
-      timestamp: String(1_790_000_000_000 + i),
+      timestamp: eventTimestamp(),
       sender: { id: `zf-${i}` },
       recipient: { id: zaloKeys.oaId },
       message: { text, msg_id: `zf-m-${i}` },
@@ -329,9 +343,9 @@ describe('fuzzing every way in', () => {
           const e = next();
           return make('changed after signing', e, 401, { header: signed(e), body: JSON.stringify(e).replace('khai sinh', 'kết hôn') });
         })(),
-        make('malformed JSON', next(), 401, { body: '{"app_id":"1234567890","timestamp":"1",' }),
-        make('null body', next(), 401, { body: 'null', header: signature(zaloKeys, 'null', 'undefined') }),
-        make('array body', next(), 401, { body: '[]', header: signature(zaloKeys, '[]', 'undefined') }),
+        make('malformed JSON', next(), 400, { body: '{"app_id":"1234567890","timestamp":"1",' }),
+        make('null body', next(), 400, { body: 'null', header: signature(zaloKeys, 'null', 'undefined') }),
+        make('array body', next(), 400, { body: '[]', header: signature(zaloKeys, '[]', 'undefined') }),
         make('app_id missing', (({ app_id, ...e }) => e)(next()), 401),
         make('app_id as a number', { ...next(), app_id: 1234567890 }, 401),
         make('timestamp as an object', { ...next(), timestamp: { t: 1 } }, 401),
@@ -378,10 +392,12 @@ describe('fuzzing every way in', () => {
           const edits = rng.chance(0.3) ? 0 : rng.int(1, 3);
           let mutated: unknown = e;
           for (let k = 0; k < edits; k++) mutated = mutate(rng, mutated, paths);
-          // Replacing the whole body drops the signed fields: that is a signature failure.
+          // Replacing the whole body drops the signed fields: that is a signature failure, unless
+          // the new body is no JSON object at all, which is refused as malformed first.
           const intact = mutated === e;
           const body = JSON.stringify(mutated);
-          const status = !intact || !verifiable(e) ? 401 : illFormed(mutated) ? 400 : 200;
+          const isObject = typeof mutated === 'object' && mutated !== null && !Array.isArray(mutated);
+          const status = !isObject ? 400 : !intact || !verifiable(e) ? 401 : illFormed(mutated) ? 400 : 200;
           random.push(make(`random signed #${i}`, e, status, { body, header: signed(e, body), answered: edits === 0 && status === 200, ids }));
         }
       }
@@ -426,8 +442,8 @@ describe('fuzzing every way in', () => {
       receivedAt: '2026-11-02T08:30:00+07:00',
       citizenName: 'Nguyễn Văn Thử',
     });
-    const badTimes = ['hôm qua', '31/02/2026', '2026-02-30T08:00:00+07:00', '02/11/2026 24:00', '02/11/2026 08:61', '\ud800', '1e309', 'NaN', '2026-11-02T08:30:00'];
-    const badDates = ['31/02/2026', '2026-13-01', '01/01/2020', '\u0000', '07/11/2026' /* Saturday */, 'mai'];
+    const badTimes = ['hôm qua', '31/02/2026', '2026-02-30T08:00:00+07:00', '02/11/2026 24:00', '02/11/2026 08:61', '\ud800', '1e309', 'NaN', '2026-11-02T08:30:00', ...TIME_EXTREMES];
+    const badDates = ['31/02/2026', '2026-13-01', '01/01/2020', '\u0000', '07/11/2026' /* Saturday */, 'mai', ...DATE_EXTREMES];
 
     /** Each edit makes the body invalid whatever else it holds. */
     function breakBody(rng: Random, body: Json, communes: string[], procedures: string[]): unknown {
@@ -481,7 +497,7 @@ describe('fuzzing every way in', () => {
       const procedures = (await s.app.db.procedure.findMany()).map((p) => p.code);
       const before = await fingerprint(s.app);
       const json = { ...auth, 'content-type': 'application/json' };
-      const written: { label: string; body: string; status: number; headers?: Record<string, string> }[] = [
+      const written: { label: string; body: string; status: number; headers?: Record<string, string>; field?: string }[] = [
         { label: 'truncated JSON', body: '{"code":"FZ-1",', status: 400 },
         { label: 'single quotes', body: "{'code':'FZ-1'}", status: 400 },
         { label: 'empty body', body: '', status: 400 },
@@ -512,6 +528,9 @@ describe('fuzzing every way in', () => {
         { label: 'dueDate in the past', body: JSON.stringify({ ...valid(16), dueDate: '01/01/2020' }), status: 400 },
         { label: 'citizenName as an object', body: JSON.stringify({ ...valid(17), citizenName: { first: 'A' } }), status: 400 },
         { label: 'fields as an array', body: JSON.stringify({ ...valid(18), commune: ['BG-TANTIEN'] }), status: 400 },
+        // Dates at the edges of what a calendar holds, on every date field: 400 naming the field.
+        ...TIME_EXTREMES.map((receivedAt, i) => ({ label: `receivedAt ${receivedAt}`, body: JSON.stringify({ ...valid(19 + i), receivedAt }), status: 400, field: 'receivedAt' })),
+        ...DATE_EXTREMES.map((dueDate, i) => ({ label: `dueDate ${dueDate}`, body: JSON.stringify({ ...valid(40 + i), dueDate }), status: 400, field: 'dueDate' })),
       ];
       const rng = new Random(0xd35c);
       const random = Array.from({ length: RANDOM_CASES }, (_, i) => {
@@ -528,6 +547,7 @@ describe('fuzzing every way in', () => {
       expect(wrong).toEqual([]);
       // A refusal names what is wrong.
       for (const [i, c] of all.entries()) if (c.status === 400) expect((JSON.parse(answers[i].body) as Json).error, c.label).toBeTruthy();
+      for (const [i, c] of all.entries()) if (c.field) expect(Object.keys((JSON.parse(answers[i].body) as Json).fields), c.label).toEqual([c.field]);
 
       // The status route: odd codes in the path, odd bodies; nothing exists to change.
       const statusCases = Array.from({ length: 60 }, () => {
@@ -545,6 +565,16 @@ describe('fuzzing every way in', () => {
       const control = await s.send('POST', '/api/dossiers', JSON.stringify(valid(0)), json);
       expect(control.status).toBe(201);
       expect(await s.app.db.dossier.count()).toBe(1);
+
+      // The status route's own date, at the same edges, on a dossier that exists: 400 naming it.
+      const registered = await fingerprint(s.app);
+      const atExtremes = [...TIME_EXTREMES.filter((t) => t.includes('T')), '2026-11-02T08:29:59+07:00' /* before receipt */];
+      for (const at of atExtremes) {
+        const res = await s.send('POST', '/api/dossiers/FZ-0/status', JSON.stringify({ status: 'returned', at }), json);
+        expect(res.status, at).toBe(400);
+        expect(Object.keys((JSON.parse(res.body) as Json).fields), at).toEqual(['at']);
+      }
+      expect(await fingerprint(s.app)).toEqual(registered);
     });
   });
 
@@ -654,6 +684,9 @@ describe('fuzzing every way in', () => {
         ['dossiers', 'csv', 'code,commune,procedure\nFZ-C2,BG-TANTIEN,1.004884\nFZ-\u0000,BG-TANTIEN,1.004884\n'],
         ['dossiers', 'csv', `code,commune,procedure\n${Array.from({ length: 5001 }, (_, i) => `FZ-${i},BG-TANTIEN,1.004884`).join('\n')}\n`],
         ['dossiers', 'csv', '\ufeff\ufeffcode,commune,procedure\n'],
+        // Date extremes on both date columns.
+        ...TIME_EXTREMES.map((t): [string, string, string] => ['dossiers', 'csv', `code,commune,procedure,receivedAt\nFZ-T1,BG-TANTIEN,1.004884,${t}\n`]),
+        ...DATE_EXTREMES.map((d): [string, string, string] => ['dossiers', 'csv', `code,commune,procedure,receivedAt,dueDate\nFZ-T2,BG-TANTIEN,1.004884,02/11/2026 08:30,${d}\n`]),
       ];
       // A few through the whole command line (config, start-up, exit code), the rest on the suite's app.
       const throughCli = new Set(['procedures json', 'procedures yaml', 'criteria yaml', 'assignments csv', 'dossiers csv']);
@@ -661,7 +694,9 @@ describe('fuzzing every way in', () => {
       for (const [kind, ext, text] of written) {
         const whole = throughCli.delete(`${kind} ${ext}`);
         const r = await (whole ? cli : command)(kind, file(ext, text));
-        if (r.code !== 1 || !/không có gì được ghi:\n {2}\S/.test(r.stderr) || r.stdout) {
+        // The date extremes are refused naming their column.
+        const field = text.includes('FZ-T1') ? 'receivedAt' : text.includes('FZ-T2') ? 'dueDate' : null;
+        if (r.code !== 1 || !/không có gì được ghi:\n {2}\S/.test(r.stderr) || r.stdout || (field && !r.stderr.includes(`${field}:`))) {
           failures.push(`${kind} ${JSON.stringify(text.slice(0, 60))}: code ${r.code}, ${JSON.stringify(r.stderr.slice(0, 200))}`);
         }
       }
@@ -724,7 +759,7 @@ describe('fuzzing every way in', () => {
       const brokenDossier = () => {
         const row = validDossier();
         const i = rng.int(0, 5);
-        row[i] = [`${rng.string(1)}\u0000`, `${rng.string(1)}?`, `${rng.string(1)}?`, rng.pick(['31/02/2026', 'hôm qua', '\ud800']), 'ă'.repeat(101), rng.pick(['01/01/2020', '07/11/2026', 'mai'])][i];
+        row[i] = [`${rng.string(1)}\u0000`, `${rng.string(1)}?`, `${rng.string(1)}?`, rng.pick(['31/02/2026', 'hôm qua', '\ud800', ...TIME_EXTREMES]), 'ă'.repeat(101), rng.pick(['01/01/2020', '07/11/2026', 'mai', ...DATE_EXTREMES])][i];
         return row;
       };
       /** A few valid rows around one or more broken ones: all or nothing. */

@@ -13,6 +13,7 @@ import { makeTestApp, type TestApp } from '../support/app.js';
 import { FakeTelegram, FAKE_TOKEN } from '../support/fake-telegram.js';
 import { FakeZalo } from '../support/fake-zalo.js';
 import { zaloKeys } from '../support/zalo-app.js';
+import { stampEventsWith } from '../support/zalo-webhook.js';
 
 export const TELEGRAM_SECRET = 'hardening-webhook-secret_0123456789';
 export const DESK_TOKEN = 'hardening-desk-token-0123456789abcdef';
@@ -42,8 +43,10 @@ export interface Stack {
 
 export async function startStack(): Promise<Stack> {
   const clock = new FakeClock(START);
+  stampEventsWith(clock);
   const telegram = await FakeTelegram.start();
   const zalo = await FakeZalo.start(zaloKeys.appId);
+  zalo.now = () => clock.now().getTime();
   const grant = zalo.issue();
   const logs: string[] = [];
   const app = await makeTestApp(

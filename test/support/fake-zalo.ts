@@ -4,6 +4,13 @@
 // `access_token` header, single-use refresh tokens that rotate on every refresh. It records
 // every call, can be told to answer error codes, and can lose a refresh answer on purpose
 // (connection dropped before or after the new pair was issued) to play a crash.
+//
+// It bills as Zalo does: a CS message quoting the `message_id` of the person's message within
+// 48 h is one of that message's 8 free replies, anything else a paid (proactive) message; it
+// refuses CS messages 7 days after the person's last message (-230). Template messages (by
+// user id, and by phone on the business host's path) are billed as such and refused between
+// 22:00 and 06:00 Vietnam time (-133). It learns of the person's messages from noteUserMessage
+// (the test helpers call it for every event they post) and tells time by `now`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -19,7 +26,13 @@ export interface FakeZaloCall {
   bytes: number;
   /** Zalo's answer's `error` (0 = success), 'dropped', or 'pending' while not answered yet. */
   error: number | 'dropped' | 'pending';
+  /** How an accepted message is billed. */
+  billed?: 'free' | 'paid' | 'template';
 }
+
+export const TEMPLATE_PATH = '/v3.0/oa/message/template';
+export const PHONE_TEMPLATE_PATH = '/message/template';
+const HOUR_MS = 3600_000;
 
 /** A file uploaded to /v2.0/oa/upload/image or /file, by the id or token Zalo answered. */
 export interface FakeUpload {
@@ -49,6 +62,12 @@ export class FakeZalo {
   private refreshDelayMs = 0;
   private messageDelayMs = 0;
   private counter = 0;
+  /** Each person's messages to the OA: id -> when, and free replies used. */
+  private readonly userMessages = new Map<string, Map<string, { at: number; used: number }>>();
+  /** Templates Zalo has approved (others are refused with -124). Empty: every id is approved. */
+  readonly approvedTemplates = new Set<string>();
+  /** The fake's clock (tests set the app's FakeClock). */
+  now: () => number = () => Date.now();
 
   private constructor(
     readonly appId: string,
@@ -111,6 +130,25 @@ export class FakeZalo {
       .filter((b) => !userId || b.recipient.user_id === userId);
   }
 
+  /** The person sent the OA this message (as the webhook event the test posts says). */
+  noteUserMessage(userId: string, messageId: string, at: number): void {
+    let mine = this.userMessages.get(userId);
+    if (!mine) this.userMessages.set(userId, (mine = new Map()));
+    if (!mine.has(messageId)) mine.set(messageId, { at, used: 0 });
+  }
+
+  /** Accepted messages by how they were billed. */
+  billed(kind: 'free' | 'paid' | 'template', userId?: string): number {
+    return this.calls.filter(
+      (c) => c.billed === kind && (!userId || (c.json?.recipient?.user_id ?? c.json?.phone) === userId),
+    ).length;
+  }
+
+  /** Template messages Zalo accepted (by user id or by phone). */
+  templates(): any[] {
+    return this.calls.filter((c) => (c.path === TEMPLATE_PATH || c.path === PHONE_TEMPLATE_PATH) && c.error === 0).map((c) => c.json);
+  }
+
   /** The upload behind an image's attachment_id or a file's token. */
   upload(idOrToken: string): FakeUpload | undefined {
     return this.uploads.get(idOrToken);
@@ -162,7 +200,32 @@ export class FakeZalo {
       const text: unknown = call.json?.message?.text;
       if (typeof text === 'string' && text.length > 2000) return answer({ error: -201, message: 'text too long' });
       if ((call.json?.message?.attachment?.payload?.buttons?.length ?? 0) > 5) return answer({ error: -201, message: 'too many buttons' });
-      return answer({ error: 0, message: 'Success', data: { message_id: this.token('msg'), user_id: call.json?.recipient?.user_id } });
+      const userId = String(call.json?.recipient?.user_id ?? '');
+      const mine = this.userMessages.get(userId);
+      const now = this.now();
+      if (mine && now - Math.max(...[...mine.values()].map((m) => m.at)) > 7 * 24 * HOUR_MS) {
+        return answer({ error: -230, message: 'User has not interacted with the OA in the last 7 days' });
+      }
+      const quoted = mine?.get(String(call.json?.recipient?.message_id ?? ''));
+      const free = quoted !== undefined && now - quoted.at < 48 * HOUR_MS && quoted.used < 8;
+      if (free) quoted.used++;
+      call.billed = free ? 'free' : 'paid';
+      return answer({ error: 0, message: 'Success', data: { message_id: this.token('msg'), user_id: userId } });
+    }
+    if (path === TEMPLATE_PATH || path === PHONE_TEMPLATE_PATH) {
+      call.json = JSON.parse(raw.toString('utf8'));
+      const body = call.json ?? {};
+      const to = path === TEMPLATE_PATH ? body.recipient?.user_id ?? body.user_id : body.phone;
+      if (typeof to !== 'string' || !to) return answer({ error: -201, message: 'recipient missing' });
+      if (path === PHONE_TEMPLATE_PATH && !/^84\d{9,10}$/.test(to)) return answer({ error: -108, message: 'Phone number is invalid' });
+      if (typeof body.template_id !== 'string' || (this.approvedTemplates.size && !this.approvedTemplates.has(body.template_id))) {
+        return answer({ error: -124, message: 'Template is not approved' });
+      }
+      if (typeof body.template_data !== 'object' || body.template_data === null) return answer({ error: -201, message: 'template_data missing' });
+      const hour = new Date(this.now() + 7 * HOUR_MS).getUTCHours();
+      if (hour < 6 || hour >= 22) return answer({ error: -133, message: 'Template messages are not sent between 22:00 and 06:00' });
+      call.billed = 'template';
+      return answer({ error: 0, message: 'Success', data: { msg_id: this.token('tpl'), sent_time: String(this.now()) } });
     }
     if (path === '/v2.0/oa/upload/image' || path === '/v2.0/oa/upload/file') {
       const file = call.contentType ? fileField(raw, call.contentType) : null;

@@ -11,7 +11,7 @@ import { buildServer } from '../../src/http/server.js';
 import type { FakeClock } from '../../src/shared/clock.js';
 import { startZalo, type ZaloChannel } from '../../bots/zalo/channel.js';
 import { FakeZalo } from './fake-zalo.js';
-import { postEvent, type WebhookKeys } from './zalo-webhook.js';
+import { postEvent, stampEventsWith, type WebhookKeys } from './zalo-webhook.js';
 
 export const zaloKeys: WebhookKeys = { appId: '1234567890', oaId: '579745863508352884', secretKey: 'oa-secret-key-abc' };
 
@@ -34,6 +34,7 @@ export function zaloEnv(fake: FakeZalo, dbFile: string, extra: Record<string, st
     ZALO_OA_SECRET_KEY: zaloKeys.secretKey,
     ZALO_API_BASE: fake.url,
     ZALO_OAUTH_BASE: fake.url,
+    ZALO_BUSINESS_API_BASE: fake.url,
     ...extra,
   };
 }
@@ -43,9 +44,11 @@ export async function startZaloApp(
   dbFile: string,
   clock: FakeClock,
   extra: Record<string, string> = {},
-  options: { seed?: boolean } = {},
+  options: { seed?: boolean; logDestination?: { write(line: string): void } } = {},
 ): Promise<ZaloTestApp> {
-  const app = await createApp(testConfig(zaloEnv(fake, dbFile, extra)), { clock, seed: options.seed });
+  stampEventsWith(clock);
+  fake.now = () => clock.now().getTime();
+  const app = await createApp(testConfig(zaloEnv(fake, dbFile, extra)), { clock, seed: options.seed, logDestination: options.logDestination });
   const zalo = await startZalo(app, app.conversation);
   const server = await buildServer(app, [zalo.routes]);
   await server.listen({ port: 0, host: '127.0.0.1' });
@@ -55,7 +58,10 @@ export async function startZaloApp(
     zalo,
     server,
     url,
-    post: (event, options) => postEvent(url, zaloKeys, event, options),
+    post: (event, options) => {
+      noteForFake(fake, event);
+      return postEvent(url, zaloKeys, event, options);
+    },
     settle: () => zalo.worker.idle(),
     async close() {
       await server.close();
@@ -63,6 +69,14 @@ export async function startZaloApp(
       await app.close();
     },
   };
+}
+
+/** Tells the fake Zalo of a citizen's message, as the real one knows what it delivered to the OA. */
+export function noteForFake(fake: FakeZalo, event: Record<string, any>): void {
+  const { sender, message, timestamp } = event;
+  if (typeof sender?.id === 'string' && typeof message?.msg_id === 'string' && /^\d+$/.test(String(timestamp))) {
+    fake.noteUserMessage(sender.id, message.msg_id, Number(timestamp));
+  }
 }
 
 export interface ZaloSuite {

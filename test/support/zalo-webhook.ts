@@ -10,13 +10,27 @@ export interface WebhookKeys {
 }
 
 let seq = 0;
+let eventNow: () => number = () => Date.now();
+
+/**
+ * Events are stamped with this clock's time from now on (the app's FakeClock), so that they
+ * fall inside the webhook's replay window as Zalo's own would.
+ */
+export function stampEventsWith(clock: { now(): Date }): void {
+  eventNow = () => clock.now().getTime();
+}
+
+/** A timestamp as Zalo writes it (milliseconds, as a string), a few ms apart for each event. */
+export function eventTimestamp(): string {
+  return String(eventNow() + (++seq % 1000));
+}
 
 export function userText(keys: WebhookKeys, userId: string, text: string, msgId = `m${Date.now()}${++seq}`) {
   return {
     app_id: keys.appId,
     user_id_by_app: `app-${userId}`,
     event_name: 'user_send_text',
-    timestamp: String(1_790_000_000_000 + ++seq),
+    timestamp: eventTimestamp(),
     sender: { id: userId },
     recipient: { id: keys.oaId },
     message: { text, msg_id: msgId },
@@ -40,10 +54,10 @@ export async function postEvent(
   baseUrl: string,
   keys: WebhookKeys,
   event: Record<string, unknown>,
-  options: { sign?: boolean | string; body?: string } = {},
+  options: { sign?: boolean | string; body?: string; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: string }> {
   const body = options.body ?? JSON.stringify(event);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.sign !== false) {
     headers['x-zevent-signature'] = typeof options.sign === 'string' ? options.sign : signature(keys, body, String(event.timestamp));
   }

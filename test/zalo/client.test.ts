@@ -145,13 +145,13 @@ describe('Zalo client', () => {
     const closed = await FakeZalo.start();
     const url = closed.url;
     await closed.close();
-    const client = new ZaloClient({ apiBase: url, tokens: new ZaloTokens(h.app) });
+    const client = new ZaloClient({ apiBase: url, tokens: new ZaloTokens(h.app), billing: h.zalo.billing });
     const offline = new ZaloSender(h.app, client);
     expect(await offline.send('c9', { text: 'x' })).toMatchObject({ ok: false, kind: 'retry' });
 
     await h.app.db.zaloToken.deleteMany();
     try {
-      const unauthorised = new ZaloSender(h.app, new ZaloClient({ apiBase: fake.url, tokens: new ZaloTokens(h.app) }));
+      const unauthorised = new ZaloSender(h.app, new ZaloClient({ apiBase: fake.url, tokens: new ZaloTokens(h.app), billing: h.zalo.billing }));
       expect(await unauthorised.send('c9', { text: 'x' })).toMatchObject({ ok: false, kind: 'retry', retryAfterMs: 300_000 });
       expect(fake.calls).toHaveLength(0);
     } finally {

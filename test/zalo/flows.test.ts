@@ -83,6 +83,12 @@ describe('flows on Zalo', () => {
     expect(JSON.parse(rating.answers)).toEqual({ overall: 'satisfied', timeliness: 'early', attitude: 'polite', guidance: 'clear', extra: 'no' });
     // The delivered messages were all real sends: no error envelope among them.
     expect(fake.callsTo('/v3.0/oa/message/cs').every((c) => c.error === 0)).toBe(true);
+    // The whole conversation, the rating request pushed 3 hours later included, cost nothing:
+    // every message quoted the citizen's latest message, as Zalo's free replies need.
+    const sent = fake.delivered('z-dan');
+    expect(fake.billed('paid', 'z-dan')).toBe(0);
+    expect(fake.billed('free', 'z-dan')).toBe(sent.length);
+    for (const m of sent) expect(m.recipient.message_id).toEqual(expect.any(String));
   });
 
   it('an official registers a dossier on Zalo and gets the receipt with its QR code as a picture', async () => {

@@ -1,7 +1,7 @@
 // The pure parts of the Zalo channel: signature, event parsing, rendering.
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { verifySignature } from '../../bots/zalo/signature.js';
+import { matchSignature } from '../../bots/zalo/signature.js';
 import { parseEvent } from '../../bots/zalo/events.js';
 import { zaloSteps, ZALO_TEXT_LIMIT } from '../../bots/zalo/render.js';
 
@@ -15,25 +15,29 @@ describe('X-ZEvent-Signature', () => {
 
   it('is sha256(app_id + raw body + timestamp + key), with or without the mac= prefix', () => {
     const mac = sha(`111${body}1790000000000key`);
-    expect(verifySignature(`mac=${mac}`, raw, json, 'key', 'app_id')).toBe(true);
-    expect(verifySignature(mac.toUpperCase(), raw, json, 'key', 'app_id')).toBe(true);
-    expect(verifySignature(`mac=${mac}`, raw, json, 'other', 'app_id')).toBe(false);
-    expect(verifySignature(`mac=${mac.slice(0, 63)}`, raw, json, 'key', 'app_id')).toBe(false);
-    expect(verifySignature(undefined, raw, json, 'key', 'app_id')).toBe(false);
-    expect(verifySignature([`mac=${mac}`, `mac=${mac}`], raw, json, 'key', 'app_id')).toBe(false);
+    const appId = { id: 'app_id', timestamp: 'body' };
+    expect(matchSignature(`mac=${mac}`, raw, json, 'key', 'app_id')).toEqual(appId);
+    expect(matchSignature(mac.toUpperCase(), raw, json, 'key', 'app_id')).toEqual(appId);
+    expect(matchSignature(`mac=${mac}`, raw, json, 'other', 'app_id')).toBeNull();
+    expect(matchSignature(`mac=${mac.slice(0, 63)}`, raw, json, 'key', 'app_id')).toBeNull();
+    expect(matchSignature(undefined, raw, json, 'key', 'app_id')).toBeNull();
+    expect(matchSignature([`mac=${mac}`, `mac=${mac}`], raw, json, 'key', 'app_id')).toBeNull();
   });
 
-  it('can start with the OA id instead (ZALO_SIGNATURE_ID=oa_id)', () => {
-    const mac = sha(`999${body}1790000000000key`);
-    expect(verifySignature(`mac=${mac}`, raw, json, 'key', 'oa_id')).toBe(true);
-    expect(verifySignature(`mac=${mac}`, raw, json, 'key', 'app_id')).toBe(false);
+  it('may start with the OA id instead, and may use the X-ZEvent-Timestamp header: the variant is reported', () => {
+    const oaMac = sha(`999${body}1790000000000key`);
+    expect(matchSignature(`mac=${oaMac}`, raw, json, 'key', 'oa_id')).toEqual({ id: 'oa_id', timestamp: 'body' });
+    expect(matchSignature(`mac=${oaMac}`, raw, json, 'key', 'app_id')).toEqual({ id: 'oa_id', timestamp: 'body' });
+    const headerMac = sha(`111${body}1790000000123key`);
+    expect(matchSignature(`mac=${headerMac}`, raw, json, 'key', 'app_id')).toBeNull();
+    expect(matchSignature(`mac=${headerMac}`, raw, json, 'key', 'app_id', '1790000000123')).toEqual({ id: 'app_id', timestamp: 'header' });
   });
 
   it('hashes the bytes as they came, not a re-serialisation', () => {
     const spaced = Buffer.from(body.replace('"chào"', '"chào" '));
     const mac = sha(`111${spaced.toString()}1790000000000key`);
-    expect(verifySignature(`mac=${mac}`, spaced, json, 'key', 'app_id')).toBe(true);
-    expect(verifySignature(`mac=${mac}`, raw, json, 'key', 'app_id')).toBe(false);
+    expect(matchSignature(`mac=${mac}`, spaced, json, 'key', 'app_id')).not.toBeNull();
+    expect(matchSignature(`mac=${mac}`, raw, json, 'key', 'app_id')).toBeNull();
   });
 });
 
@@ -45,7 +49,12 @@ describe('Zalo events', () => {
       kind: 'message',
       updateId: 'm1',
       userId: 'u1',
+      sentAt: new Date(1_790_000_000_000),
       text: 'chào',
+    });
+    // Seconds are read as seconds; nonsense as long ago.
+    expect(parseEvent({ ...base, timestamp: '1790000000', event_name: 'user_send_text', message: { text: 'a', msg_id: 'm1' } })).toMatchObject({
+      sentAt: new Date(1_790_000_000_000),
     });
     expect(parseEvent({ ...base, event_name: 'user_send_text', message: { text: '#p:1.000894', msg_id: 'm2' } })).toMatchObject({
       payload: 'p:1.000894',

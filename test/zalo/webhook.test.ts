@@ -1,9 +1,15 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/shared/clock.js';
 import { FakeZalo } from '../support/fake-zalo.js';
-import { startZaloSuite, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
-import { signature, userImage, userText } from '../support/zalo-webhook.js';
+import { startZaloApp, startZaloSuite, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eventTimestamp, signature, userImage, userText } from '../support/zalo-webhook.js';
 import { startZalo } from '../../bots/zalo/channel.js';
+import { INBOUND_RETENTION_DAYS } from '../../src/jobs/housekeeping.js';
+import { MAX_REPLAY_WINDOW_MINUTES, testConfig } from '../../src/config/index.js';
 
 let fake: FakeZalo;
 let h: ZaloTestApp;
@@ -71,9 +77,12 @@ describe('Zalo webhook', () => {
       h.post(event, { sign: signature(keys, body, ts), body: body.replace('khai sinh', 'kết hôn') }),
       // Signed with a different timestamp than the body's.
       h.post(event, { sign: signature(keys, body, '1') }),
-      h.post(event, { sign: signature(keys, 'not json', ts), body: 'not json' }),
     ];
     for (const res of await Promise.all(attempts)) expect(res.status).toBe(401);
+    // Not JSON at all is a malformed request, whatever its signature.
+    for (const body of ['not json', '[]', '"text"', '']) {
+      expect((await h.post(event, { sign: signature(keys, body, ts), body })).status).toBe(400);
+    }
     await h.settle();
     expect(await stored()).toBe(rowsBefore);
     expect(await accounts()).toBe(accountsBefore);
@@ -95,7 +104,7 @@ describe('Zalo webhook', () => {
       app_id: keys.appId,
       oa_id: keys.oaId,
       event_name: 'follow',
-      timestamp: '1790000000999',
+      timestamp: eventTimestamp(),
       source: 'oa_profile',
       user_id_by_app: 'app-u-follow',
       follower: { id: 'u-follow' },
@@ -114,7 +123,7 @@ describe('Zalo webhook', () => {
     const echo = {
       app_id: keys.appId,
       event_name: 'oa_send_text',
-      timestamp: '1790000001000',
+      timestamp: eventTimestamp(),
       sender: { id: keys.oaId },
       recipient: { id: 'u-follow' },
       message: { text: 'Xin chào', msg_id: 'echo-1' },
@@ -165,5 +174,85 @@ describe('Zalo webhook', () => {
     expect(got[2]).toContain('Tiếng Việt');
     expect(got[3]).toContain('Hồ sơ cần chuẩn bị');
     for (let i = 0; i < 6; i++) expect(fake.delivered(`u-crowd-${i}`)).toHaveLength(1);
+  });
+
+  describe('what a valid signature does not prove', () => {
+    const nowMs = () => clock.now().getTime();
+    const refusedLeavesNothing = async (post: () => Promise<{ status: number }>, userId: string) => {
+      const [rowsBefore, accountsBefore] = [await stored(), await accounts()];
+      expect((await post()).status).toBe(403);
+      await h.settle();
+      expect(await stored()).toBe(rowsBefore);
+      expect(await accounts()).toBe(accountsBefore);
+      expect(fake.delivered(userId)).toHaveLength(0);
+    };
+
+    it('refuses a replayed event whose timestamp is older than the window, even under a new msg_id', async () => {
+      // Captured 16 minutes ago: the signature is still right, the event is not accepted again.
+      const old = { ...userText(keys, 'u-replay', 'đăng ký khai sinh', 'msg-replay-1'), timestamp: String(nowMs() - 16 * 60_000) };
+      await refusedLeavesNothing(() => h.post(old), 'u-replay');
+      // From 2010 and from 2100, as the attack used.
+      for (const at of ['2010-01-01T00:00:00Z', '2100-01-01T00:00:00Z']) {
+        const e = { ...userText(keys, 'u-replay', 'đăng ký khai sinh'), timestamp: String(Date.parse(at)) };
+        await refusedLeavesNothing(() => h.post(e), 'u-replay');
+      }
+      // Seconds instead of milliseconds are read as seconds, and judged the same way.
+      const seconds = { ...userText(keys, 'u-replay', 'đăng ký khai sinh'), timestamp: String(Math.floor(nowMs() / 1000) - 3600) };
+      await refusedLeavesNothing(() => h.post(seconds), 'u-replay');
+      // 14 minutes of clock difference either way is still fine.
+      for (const skew of [-14, 14]) {
+        const e = { ...userText(keys, `u-skew${skew}`, 'đăng ký khai sinh'), timestamp: String(nowMs() + skew * 60_000) };
+        expect((await h.post(e)).status).toBe(200);
+      }
+      await h.settle();
+      expect(fake.delivered('u-skew-14')).toHaveLength(1);
+      expect(fake.delivered('u-skew14')).toHaveLength(1);
+    });
+
+    it('reads X-ZEvent-Timestamp too: a stale header is refused, a signature over the header time accepted', async () => {
+      const e = userText(keys, 'u-header', 'đăng ký khai sinh');
+      await refusedLeavesNothing(() => h.post(e, { headers: { 'x-zevent-timestamp': String(nowMs() - 3600_000) } }), 'u-header');
+      const headerTime = String(nowMs() + 5);
+      const body = JSON.stringify(e);
+      const res = await h.post(e, { headers: { 'x-zevent-timestamp': headerTime }, sign: signature(keys, body, headerTime) });
+      expect(res.status).toBe(200);
+      await h.settle();
+      expect(fake.delivered('u-header')).toHaveLength(1);
+    });
+
+    it('refuses an event signed for another app (app_id is not ZALO_APP_ID)', async () => {
+      const foreign = { ...keys, appId: '9999999999' };
+      // Signed correctly with the key, but for an app that is not this one.
+      const e = userText(foreign, 'u-foreign', 'đăng ký khai sinh');
+      const body = JSON.stringify(e);
+      await refusedLeavesNothing(() => h.post(e, { body, sign: signature(foreign, body, e.timestamp) }), 'u-foreign');
+      // The OA-id form of the signature does not get around it either.
+      const oaSigned = `mac=${createHash('sha256').update(`${keys.oaId}${body}${e.timestamp}${keys.secretKey}`).digest('hex')}`;
+      await refusedLeavesNothing(() => h.post(e, { body, sign: oaSigned }), 'u-foreign');
+    });
+
+    it('keeps the records that recognise a repeat longer than the widest window it accepts', () => {
+      expect(INBOUND_RETENTION_DAYS * 24 * 60).toBeGreaterThan(MAX_REPLAY_WINDOW_MINUTES);
+      expect(() => testConfig({ ZALO_WEBHOOK_MAX_SKEW_MINUTES: String(MAX_REPLAY_WINDOW_MINUTES + 1) })).toThrow(/ZALO_WEBHOOK_MAX_SKEW_MINUTES/);
+    });
+  });
+
+  it('logs which signature variant matched, once per start', async () => {
+    const lines: string[] = [];
+    const dir = mkdtempSync(path.join(tmpdir(), 'cqtt-zalo-variant-'));
+    const grant = fake.issue();
+    const app = await startZaloApp(fake, path.join(dir, 'v.db'), clock, { LOG_LEVEL: 'info', ZALO_ACCESS_TOKEN: grant.accessToken, ZALO_REFRESH_TOKEN: grant.refreshToken }, {
+      logDestination: { write: (line) => void lines.push(line) },
+    });
+    try {
+      for (let i = 0; i < 3; i++) expect((await app.post(userText(keys, `u-variant-${i}`, 'đăng ký khai sinh'))).status).toBe(200);
+      await app.settle();
+      const logged = lines.filter((l) => l.includes('zalo webhook signature variant')).map((l) => JSON.parse(l));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ signatureId: 'app_id', timestamp: 'body' });
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
