@@ -49,7 +49,8 @@ describe('/healthz', () => {
   it('answers 503 when a critical part or the database is down', async () => {
     const s = await healthz([{ name: 'queue', critical: true, read: () => Promise.reject(new Error('gone')) }]);
     expect(await get(s)).toMatchObject({ status: 503, body: { ok: false, db: 'up', queue: 'down' } });
-    app!.db.$queryRawUnsafe = (() => Promise.reject(new Error('connection lost'))) as TestApp['db']['$queryRawUnsafe'];
+    // Down means it cannot be written: the check's rolled-back write fails.
+    app!.db.$transaction = (() => Promise.reject(new Error('connection lost'))) as TestApp['db']['$transaction'];
     expect(await get(s)).toMatchObject({ status: 503, body: { ok: false, db: 'down' } });
   });
 });

@@ -184,8 +184,9 @@ describe.each(['polling', 'webhook'] as const)('Zalo Bot journeys (%s)', (mode) 
   it('a complaint is filed with a photo, routed to the commune, resolved, and the citizen is told; another commune cannot act on it', async () => {
     await say(CITIZEN, '/phananh');
     await choose(CITIZEN, /Tân Tiến/);
-    await choose(CITIZEN, /Thái độ/);
-    await say(CITIZEN, 'Cán bộ nói chuyện khó nghe khi tôi hỏi thủ tục đăng ký tạm trú.');
+    // A delay: the commune's officials handle it (conduct complaints go to the leadership).
+    await choose(CITIZEN, /Chậm trễ/);
+    await say(CITIZEN, 'Hồ sơ tạm trú nộp đã hai tuần, hỏi mãi vẫn khó nghe một câu trả lời.');
     const photoFrom = fake.receivedBy(CITIZEN).length;
     await send(imageEvent(CITIZEN, 'https://photo.zaloapp.example/bang-chung.jpg'));
     expect(texts(since(CITIZEN, photoFrom))).toContain('Đã nhận 1 ảnh/tệp đính kèm');
