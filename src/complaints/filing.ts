@@ -15,6 +15,7 @@ import { Refusal } from '../conversation/refusal.js';
 import { handlersOf, isLeadershipMatter } from './access.js';
 import { eventKey } from './notify.js';
 import { alertOrHold, type AlertOutcome } from '../alerts/leadership.js';
+import { rememberCommune } from '../accounts/home-commune.js';
 
 export interface FilingInput {
   reporter: Account;
@@ -80,6 +81,7 @@ export async function fileComplaint(services: Pick<Services, 'clock' | 'complain
             createdAt: now,
           },
         });
+        await rememberCommune(tx, input.reporter.id, commune.id);
         const event = await tx.complaintEvent.create({
           data: { complaintId: created.id, kind: 'filed', actorId: input.reporter.id, createdAt: now },
         });

@@ -9,6 +9,7 @@ import type { Dossier } from '../generated/prisma/client.js';
 import { startRating } from '../ratings/flow.js';
 import { dossierCard, dossierFacts } from './facts.js';
 import { TOKEN_PATTERN, findShortCode, sha256 } from './secrets.js';
+import { rememberCommune } from '../accounts/home-commune.js';
 
 export const OPEN_FLOW = 'dossier-open';
 
@@ -81,6 +82,9 @@ async function follow(ctx: Ctx, dossierId: number): Promise<Reply[]> {
   const dossier = await ctx.services.db.dossier.findUnique({ where: { id: dossierId } });
   if (!dossier) return [{ text: ctx.t('button-expired') }];
   // The latest person holding the receipt's secret follows it (one follower per dossier).
-  await ctx.services.db.dossier.update({ where: { id: dossierId }, data: { followerId: ctx.account.id } });
+  await ctx.services.db.$transaction([
+    ctx.services.db.dossier.update({ where: { id: dossierId }, data: { followerId: ctx.account.id } }),
+    rememberCommune(ctx.services.db, ctx.account.id, dossier.communeId),
+  ]);
   return [{ text: ctx.t('dossier-followed', { code: dossier.code }) }];
 }

@@ -1,7 +1,9 @@
 // Which commune's one-stop desk a person uses, so that a card can give its address, hours,
-// phone and online page instead of "the desk of your commune". Known from, in order: the
-// person's own choice (/xa or the "which commune?" button, stored on the account), an
-// official's commune, the commune of the latest dossier they follow, of their latest complaint.
+// phone and online page instead of "the desk of your commune". Stored on the account: the
+// person's own choice (/xa or the "which commune?" button), else the commune of the first
+// dossier they followed or complaint they filed (accounts/home-commune.ts); an official's own commune.
+// Kept on the account rather than looked up per card, because a card is the most frequent
+// answer and every query on its path costs throughput.
 import type { Commune } from '../generated/prisma/client.js';
 import type { ButtonRoute, CommandSpec, Ctx, Reply } from '../conversation/types.js';
 import { button, column } from '../conversation/replies.js';
@@ -16,17 +18,7 @@ const PREFIX = 'xa';
 export async function knownCommune(ctx: Ctx): Promise<Commune | null> {
   const { db } = ctx.services;
   const { account } = ctx;
-  const chosen = account.homeCommuneId ?? account.communeId;
-  if (chosen) return db.commune.findUnique({ where: { id: chosen } });
-  const dossier = await db.dossier.findFirst({
-    where: { followerId: account.id },
-    orderBy: { receivedAt: 'desc' },
-    select: { communeId: true },
-  });
-  const complaint = dossier
-    ? null
-    : await db.complaint.findFirst({ where: { reporterId: account.id }, orderBy: { createdAt: 'desc' }, select: { communeId: true } });
-  const id = dossier?.communeId ?? complaint?.communeId;
+  const id = account.homeCommuneId ?? account.communeId;
   return id ? db.commune.findUnique({ where: { id } }) : null;
 }
 
