@@ -104,17 +104,27 @@ export class ProcedureCatalogue {
   private constructor(
     private readonly db: Db,
     private loaded: CatalogueState,
+    private communes: number,
   ) {}
 
   static async load(db: Db): Promise<ProcedureCatalogue> {
-    return new ProcedureCatalogue(db, await loadState(db));
+    const [state, communes] = await Promise.all([loadState(db), db.commune.count()]);
+    return new ProcedureCatalogue(db, state, communes);
   }
 
-  /** Rebuilds the catalogue when a table changed; true when it did. */
+  /** Rebuilds the catalogue when a table changed (communes included); true when it did. */
   async reloadIfChanged(): Promise<boolean> {
     if ((await catalogueVersion(this.db)) === this.loaded.version) return false;
-    this.loaded = await loadState(this.db);
+    [this.loaded, this.communes] = await Promise.all([loadState(this.db), this.db.commune.count()]);
     return true;
+  }
+
+  /**
+   * How many communes have a desk, for the card's "which commune?" offer. Kept here rather than
+   * counted per card: a query on the path of every answer cost half the webhook's throughput.
+   */
+  get communeCount(): number {
+    return this.communes;
   }
 
   get size(): number {
@@ -169,12 +179,13 @@ function wordsKey(words: string[]): string {
 }
 
 async function catalogueVersion(db: Db): Promise<string> {
-  const [procedures, referrals] = await Promise.all([
+  const [procedures, referrals, communes] = await Promise.all([
     db.procedure.aggregate({ _count: true, _max: { updatedAt: true } }),
     db.referral.aggregate({ _count: true, _max: { updatedAt: true } }),
+    db.commune.count(),
   ]);
   const part = (a: typeof procedures) => `${a._count}:${a._max.updatedAt?.toISOString() ?? ''}`;
-  return `${part(procedures)}/${part(referrals)}`;
+  return `${part(procedures)}/${part(referrals)}/${communes}`;
 }
 
 function toRecord(row: Procedure): ProcedureRecord {

@@ -23,8 +23,8 @@ export async function knownCommune(ctx: Ctx): Promise<Commune | null> {
 }
 
 /** Whether a "which commune?" button is worth showing: few enough communes to list. */
-export async function canAskCommune(ctx: Ctx): Promise<boolean> {
-  const count = await ctx.services.db.commune.count();
+export function canAskCommune(ctx: Ctx): boolean {
+  const count = ctx.services.procedures.communeCount;
   return count > 0 && count <= MAX_COMMUNE_BUTTONS;
 }
 

@@ -56,7 +56,7 @@ export async function procedureReply(ctx: Ctx, procedure: ProcedureRecord, alter
   return cardReply(ctx, procedure, {
     desk,
     alternatives: alternatives.map((h) => hitButton(ctx, h)),
-    askCommune: !desk && (await canAskCommune(ctx)),
+    askCommune: !desk && canAskCommune(ctx),
   });
 }
 
