@@ -10,7 +10,7 @@ import { createApp } from '../src/app.js';
 import { testConfig } from '../src/config/index.js';
 import { I18n } from '../src/i18n/index.js';
 import { chartPng, chartSvg, type ChartSpec } from '../src/charts/render.js';
-import { progressChart, rankingChart } from '../src/criteria/charts.js';
+import { CHART_COMMUNES, progressChart, rankingChart } from '../src/criteria/charts.js';
 import { loadCommuneStates } from '../src/criteria/state.js';
 import { useSet } from '../src/criteria/cli.js';
 import { emptyCounts, figuresOf } from '../src/ratings/figures.js';
@@ -69,7 +69,7 @@ async function specs(): Promise<{ name: string; spec: ChartSpec; svg?: true }[]>
     });
     return [
       { name: '/tiendo (5 criteria + star levels)', spec: progressChart(t, states[0]) },
-      { name: '/xephang (20 communes shown of 40)', spec: rankingChart(t, states, MONTH) },
+      { name: `/xephang (${CHART_COMMUNES} communes shown of 40)`, spec: rankingChart(t, states, MONTH) },
       { name: '/hailong (3 levels + 12-month trend)', spec: satisfactionChart(t, '40 xã, phường', 'năm 2026', trend.at(-1)!.figures, trend) },
       { name: 'public page trend (inline SVG, no PNG)', spec: publicTrendChart(t, trend), svg: true },
     ];

@@ -8,8 +8,11 @@ import { monthLabel } from './format.js';
 import type { CommuneState } from './state.js';
 import { round2, targetPercent } from './score.js';
 
-/** Communes drawn per criteria set and sets drawn per chart: a picture a phone can still show. */
-export const CHART_COMMUNES = 20;
+/**
+ * Communes drawn per criteria set and sets drawn per chart: a picture a phone can still show,
+ * rendered within 150 ms (the PNG's cost grows with its height; the text lists up to 40).
+ */
+export const CHART_COMMUNES = 15;
 export const CHART_SETS = 3;
 
 /** A criterion's short name: its group when it has one ("Cải cách hành chính"), else its title. */
