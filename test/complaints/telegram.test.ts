@@ -6,13 +6,12 @@
 // manager's message and by /tracuu; nothing sent to staff names the reporter. A rejection
 // reaches the manager and comes back to the citizen with the review button.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { FakeTelegram, FAKE_TOKEN } from '../support/fake-telegram.js';
+import type { FakeTelegram } from '../support/fake-telegram.js';
+import { startTelegramApp, type TelegramTestApp } from '../support/telegram-app.js';
 import { buttonUpdate, textUpdate } from '../support/telegram-updates.js';
-import { makeTestApp, type TestApp } from '../support/app.js';
+import type { TestApp } from '../support/app.js';
 import { RecordingI18n } from '../support/i18n.js';
-import { buildServer } from '../../src/http/server.js';
-import { startTelegram, type TelegramChannel } from '../../bots/telegram/start.js';
+import type { TelegramChannel } from '../../bots/telegram/start.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 import { createInvite } from '../../src/accounts/invites.js';
 import { registerDossier } from '../../src/dossiers/register.js';
@@ -31,10 +30,10 @@ const NAMES: Record<number, [string, string]> = {
 const STAFF = [ACCUSED, COLLEAGUE, MANAGER];
 
 const i18n = new RecordingI18n();
+let harness: TelegramTestApp;
 let fake: FakeTelegram;
 let app: TestApp;
 let telegram: TelegramChannel;
-let server: FastifyInstance;
 let url: string;
 let pushes: OutboxDispatcher;
 
@@ -83,31 +82,14 @@ async function fileComplaint(category: RegExp, words: string, dossier: string | 
 }
 
 beforeAll(async () => {
-  fake = await FakeTelegram.start();
-  app = await makeTestApp(
-    {
-      DEMO_DATA: 'true',
-      TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
-      TELEGRAM_API_ROOT: fake.url,
-      PUBLIC_URL: 'https://xa.example.gov.vn',
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      TELEGRAM_BOT_USERNAME: 'cqtt_test_bot',
-      RATE_LIMIT_MESSAGES_PER_MINUTE: '1000',
-    },
-    { i18n },
-  );
-  telegram = await startTelegram(app, app.conversation, { botInfo: fake.botInfo });
-  server = await buildServer(app, telegram.routes);
-  url = `${await server.listen({ port: 0, host: '127.0.0.1' })}/telegram/webhook`;
+  harness = await startTelegramApp(SECRET, { i18n });
+  ({ fake, app, telegram, url } = harness);
   pushes = new OutboxDispatcher(app, { senders: [telegram.sender], pacing: false });
   for (const chat of [ACCUSED, COLLEAGUE]) await say(chat, `/dangky ${(await createInvite(app, { role: 'official', communeCodes: ['BG-TANTIEN'] })).code}`);
 });
 
 afterAll(async () => {
-  await server?.close();
-  await telegram?.stop();
-  await fake?.close();
-  await app?.close();
+  await harness?.close();
 });
 
 describe('complaints people can trust, on Telegram', () => {

@@ -3,44 +3,27 @@
 // pressed by their payload (the complaint's by their label).
 import type { MessageId } from '../../src/i18n/message-ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { FakeTelegram, FAKE_TOKEN } from '../support/fake-telegram.js';
+import type { FakeTelegram } from '../support/fake-telegram.js';
+import { startTelegramApp, type TelegramTestApp } from '../support/telegram-app.js';
 import { buttonUpdate, latestKeyboard, textUpdate } from '../support/telegram-updates.js';
 import { buttonIn, expectSaid, idsOf, said } from '../support/conversation.js';
-import { makeTestApp, type TestApp } from '../support/app.js';
-import { buildServer } from '../../src/http/server.js';
-import { startTelegram, type TelegramChannel } from '../../bots/telegram/start.js';
+import type { TestApp } from '../support/app.js';
 import { registerDossier } from '../../src/dossiers/register.js';
 
 const SECRET = 'answers-secret_0123456789';
 
+let harness: TelegramTestApp;
 let fake: FakeTelegram;
 let app: TestApp;
-let telegram: TelegramChannel;
-let server: FastifyInstance;
 let url: string;
 
 beforeAll(async () => {
-  fake = await FakeTelegram.start();
-  app = await makeTestApp({
-    DEMO_DATA: 'true',
-    TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
-    TELEGRAM_API_ROOT: fake.url,
-    PUBLIC_URL: 'https://xa.example.gov.vn',
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-    TELEGRAM_BOT_USERNAME: 'cqtt_test_bot',
-    RATE_LIMIT_MESSAGES_PER_MINUTE: '1000',
-  });
-  telegram = await startTelegram(app, app.conversation, { botInfo: fake.botInfo });
-  server = await buildServer(app, telegram.routes);
-  url = `${await server.listen({ port: 0, host: '127.0.0.1' })}/telegram/webhook`;
+  harness = await startTelegramApp(SECRET);
+  ({ fake, app, url } = harness);
 });
 
 afterAll(async () => {
-  await server?.close();
-  await telegram?.stop();
-  await fake?.close();
-  await app?.close();
+  await harness?.close();
 });
 
 const vi = (id: MessageId, args?: Record<string, string | number>) => app.i18n.t('vi', id, args);

@@ -4,12 +4,11 @@
 // outbox dispatcher through the Telegram sender. Roles are taken the real way, with invitation
 // codes and /dangky. Each journey has chats of its own, so they can run in any order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { FakeTelegram, FAKE_TOKEN } from '../support/fake-telegram.js';
+import type { FakeTelegram } from '../support/fake-telegram.js';
+import { startTelegramApp, type TelegramTestApp } from '../support/telegram-app.js';
 import { buttonUpdate, latestKeyboard, textUpdate } from '../support/telegram-updates.js';
-import { makeTestApp, type TestApp } from '../support/app.js';
-import { buildServer } from '../../src/http/server.js';
-import { startTelegram, type TelegramChannel } from '../../bots/telegram/start.js';
+import type { TestApp } from '../support/app.js';
+import type { TelegramChannel } from '../../bots/telegram/start.js';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.js';
 import { createInvite } from '../../src/accounts/invites.js';
 import { colors } from '../../src/charts/specs.js';
@@ -29,27 +28,16 @@ const D_OFFICIAL = 7012;
 const C_OFFICIAL = 7022;
 const C_OFFICIAL_B = 7023;
 
+let harness: TelegramTestApp;
 let fake: FakeTelegram;
 let app: TestApp;
 let telegram: TelegramChannel;
-let server: FastifyInstance;
 let url: string;
 let pushes: OutboxDispatcher;
 
 beforeAll(async () => {
-  fake = await FakeTelegram.start();
-  app = await makeTestApp({
-    DEMO_DATA: 'true',
-    TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
-    TELEGRAM_API_ROOT: fake.url,
-    PUBLIC_URL: 'https://xa.example.gov.vn',
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-    TELEGRAM_BOT_USERNAME: 'cqtt_test_bot',
-    RATE_LIMIT_MESSAGES_PER_MINUTE: '1000',
-  });
-  telegram = await startTelegram(app, app.conversation, { botInfo: fake.botInfo });
-  server = await buildServer(app, telegram.routes);
-  url = `${await server.listen({ port: 0, host: '127.0.0.1' })}/telegram/webhook`;
+  harness = await startTelegramApp(SECRET);
+  ({ fake, app, telegram, url } = harness);
   pushes = new OutboxDispatcher(app, { senders: [telegram.sender], pacing: false });
 
   const signUp = async (chat: number, request: Parameters<typeof createInvite>[1]) =>
@@ -63,10 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.close();
-  await telegram?.stop();
-  await fake?.close();
-  await app?.close();
+  await harness?.close();
 });
 
 /** Everything the bot sent to a chat (webhook replies and HTTP calls), oldest first. */
