@@ -23,6 +23,7 @@ import { populate } from './reminders.js';
 const SECRET = 'bench-scale-secret';
 const DURATION_S = Number(process.env.BENCH_SCALE_SECONDS ?? 5);
 const CONNECTIONS = 32;
+const WARM_UP_S = 3;
 const CHATS = 5_000;
 const POSTGRES = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
@@ -102,7 +103,10 @@ async function measure(kind: 'sqlite' | 'postgres', instances: number, dir: stri
     await fake.waitFor('setWebhook', () => true, 30_000);
     const urls = services.map((s) => `http://127.0.0.1:${s.port}/telegram/webhook`);
     const share = Math.max(1, Math.floor(CONNECTIONS / instances));
-    await Promise.all(urls.map((url) => load(url, share, 1))); // warm-up
+    // Warm-up: each process gets the whole load for WARM_UP_S in turn, so every instance's JIT has
+    // compiled the same paths as the single instance's before anything is counted (with half
+    // the warm-up each, two instances measured their own compilation as coordination cost).
+    for (const url of urls) await load(url, CONNECTIONS, WARM_UP_S);
     const cpuBefore = services.map(cpuMs);
     const runs = await Promise.all(urls.map((url) => load(url, share, DURATION_S)));
     const cpu = services.reduce((sum, s, i) => sum + cpuMs(s) - cpuBefore[i], 0);

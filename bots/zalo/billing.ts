@@ -6,7 +6,6 @@
 // included, can quote it; what was sent is counted per month (ZaloUsage) for `zalo status`.
 import type { Services } from '../../src/services.js';
 import { vnMonth } from '../../src/shared/vntime.js';
-import { isUniqueViolation } from '../../src/db/index.js';
 
 export const FREE_REPLY_WINDOW_MS = 48 * 3600_000;
 export const FREE_REPLIES_PER_MESSAGE = 8;
@@ -23,24 +22,15 @@ export interface MonthUsage {
 }
 
 export class ZaloBilling {
-  constructor(private readonly services: Pick<Services, 'db' | 'clock'>) {}
+  // Every message in and every answer out runs these: they are the hot path's prepared
+  // statements (one each), not Prisma queries.
+  constructor(private readonly services: Pick<Services, 'db' | 'hotPath' | 'clock'>) {}
 
   /** The person wrote: from now on replies quote this message (a newer one replaces it). */
   async noteMessage(userId: string, messageId: string, at: Date): Promise<void> {
-    const { db } = this.services;
-    const data = { messageId, messageAt: at, freeUsed: 0 };
-    // One statement for the usual case (a known person writes again); an event handled late
-    // (recovered after a restart) never replaces a newer message, nor resets its count.
-    const { count } = await db.zaloContact.updateMany({
-      where: { userId, messageAt: { lte: at }, messageId: { not: messageId } },
-      data,
-    });
-    if (count) return;
-    try {
-      await db.zaloContact.create({ data: { userId, ...data } });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error; // the row exists and is as new or newer
-    }
+    // An event handled late (recovered after a restart) never replaces a newer message, nor
+    // resets its count.
+    await this.services.hotPath.noteZaloMessage(userId, messageId, at);
   }
 
   /**
@@ -48,34 +38,20 @@ export class ZaloBilling {
    * replies; null when there is none (no message, older than 48 h, or its 8 replies used).
    */
   async takeFreeReply(userId: string): Promise<string | null> {
-    const { db, clock } = this.services;
-    const row = await db.zaloContact.findUnique({ where: { userId } });
-    if (!row || clock.now().getTime() - row.messageAt.getTime() >= FREE_REPLY_WINDOW_MS) return null;
-    // Conditional on the message and the count read, so concurrent senders never overdraw.
-    const { count } = await db.zaloContact.updateMany({
-      where: { userId, messageId: row.messageId, freeUsed: { lt: FREE_REPLIES_PER_MESSAGE } },
-      data: { freeUsed: { increment: 1 } },
-    });
-    return count === 1 ? row.messageId : null;
+    const since = new Date(this.services.clock.now().getTime() - FREE_REPLY_WINDOW_MS);
+    return this.services.hotPath.takeZaloFreeReply(userId, since, FREE_REPLIES_PER_MESSAGE);
   }
 
   /** A reserved free reply that was not sent after all. */
   async giveBack(userId: string, messageId: string): Promise<void> {
-    await this.services.db.zaloContact.updateMany({
-      where: { userId, messageId, freeUsed: { gt: 0 } },
-      data: { freeUsed: { decrement: 1 } },
-    });
+    await this.services.hotPath.giveBackZaloFreeReply(userId, messageId);
   }
 
   /** Counts one message Zalo accepted. */
   async count(kind: Billed): Promise<void> {
-    const month = vnMonth(this.services.clock.now());
-    const column = COLUMN[kind];
-    await this.services.db.zaloUsage.upsert({
-      where: { month },
-      create: { month, [column]: 1 },
-      update: { [column]: { increment: 1 } },
-    });
+    const counts = { freeReplies: 0, paidMessages: 0, templateMessages: 0 };
+    counts[COLUMN[kind]] = 1;
+    await this.services.hotPath.countZaloMessages(vnMonth(this.services.clock.now()), counts);
   }
 
   async usage(month: string): Promise<MonthUsage> {

@@ -18,7 +18,7 @@ import { resolveAccount } from '../../src/accounts/accounts.js';
 import { enqueue } from '../../src/outbox/enqueue.js';
 import { holdForAccount } from '../../src/outbox/held.js';
 import type { SendOutcome } from '../../src/outbox/types.js';
-import { acquireLease, instanceId, releaseLease } from '../../src/db/lease.js';
+import { instanceId } from '../../src/db/lease.js';
 import { parseEvent, type ZaloEvent } from './events.js';
 import { finishUpdate } from '../../src/shared/inbound-updates.js';
 import { safeJson } from '../../src/shared/json.js';
@@ -145,11 +145,11 @@ export class ZaloWorker {
 
   /** Takes the person's lease (waiting while another instance has it), then their events in order. */
   private async person(userId: string): Promise<void> {
-    const { db, clock } = this.services;
+    const { hotPath } = this.services;
     const lease = `zalo-person:${userId}`;
     for (;;) {
       this.again.delete(userId);
-      if (!(await acquireLease(db, lease, this.holder, this.leaseMs, clock.now(), { likelyFree: true }))) {
+      if (!(await this.takeLease(lease))) {
         // Another instance is on this person. Once it lets go, whatever is left is ours.
         if (this.stopped || !(await this.pending(userId, 1)).length) return;
         await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
@@ -159,7 +159,7 @@ export class ZaloWorker {
         let first = true;
         for (let rows = await this.pending(userId); rows.length; rows = await this.pending(userId)) {
           for (const row of rows) {
-            if (!first) await acquireLease(db, lease, this.holder, this.leaseMs, clock.now()); // renewed per event
+            if (!first) await this.takeLease(lease); // renewed per event
             first = false;
             const event = this.parse(row);
             this.known.delete(row.updateId);
@@ -168,20 +168,21 @@ export class ZaloWorker {
           }
         }
       } finally {
-        await releaseLease(db, lease, this.holder);
+        await hotPath.releaseLease(lease, this.holder);
       }
       if (!this.again.has(userId)) return;
     }
   }
 
+  /** Takes or renews a person's lease (one statement: this runs for every event). */
+  private takeLease(name: string): Promise<boolean> {
+    const now = this.services.clock.now();
+    return this.services.hotPath.takeLease(name, this.holder, now, new Date(now.getTime() + this.leaseMs));
+  }
+
   /** The person's stored, unhandled events, oldest first. */
   private async pending(userId: string, take = BATCH) {
-    const rows = await this.services.db.inboundUpdate.findMany({
-      where: { channel: 'zalo', status: 'received', userId },
-      orderBy: [{ receivedAt: 'asc' }, { updateId: 'asc' }],
-      select: { updateId: true, body: true, receivedAt: true },
-      take,
-    });
+    const rows = await this.services.hotPath.pendingUpdates('zalo', userId, take);
     const seq = (id: string) => this.known.get(id)?.seq ?? Infinity;
     return rows.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || seq(a.updateId) - seq(b.updateId));
   }

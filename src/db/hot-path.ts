@@ -44,6 +44,20 @@ export interface QueuedUpdate {
   userId: string;
 }
 
+/** A stored update not handled yet. */
+export interface PendingUpdate {
+  updateId: string;
+  body: string | null;
+  receivedAt: Date;
+}
+
+/** Zalo messages sent, by how Zalo bills them (added to the month's counts). */
+export interface ZaloMessageCounts {
+  freeReplies: number;
+  paidMessages: number;
+  templateMessages: number;
+}
+
 /** The per-message statements, whatever the database. */
 export interface HotPath {
   /**
@@ -75,8 +89,64 @@ export interface HotPath {
    * processes, exactly one gets true.
    */
   claimOutbox(id: number, status: string, nextAttemptAt: Date, lease: Date): Promise<boolean>;
+  /**
+   * Takes the lease `name` for `holder` until `expiresAt`, or renews it when `holder` has it:
+   * false while another holder's lease runs past `now`. One statement, for the short leases
+   * taken per message (one person's Zalo events); src/db/lease.ts has the long-lived ones.
+   */
+  takeLease(name: string, holder: string, now: Date, expiresAt: Date): Promise<boolean>;
+  /** Gives the lease up, if `holder` still has it. */
+  releaseLease(name: string, holder: string): Promise<void>;
+  /** One person's stored updates on `channel` not handled yet, oldest first, at most `take`. */
+  pendingUpdates(channel: string, userId: string, take: number): Promise<PendingUpdate[]>;
+  /**
+   * The person's latest Zalo message, which free replies quote (bots/zalo/billing.ts): replaces
+   * an older one and resets its count of replies; never replaces a newer one.
+   */
+  noteZaloMessage(userId: string, messageId: string, at: Date): Promise<void>;
+  /**
+   * Reserves one free reply to the person's latest message, if it was sent after `since` and
+   * fewer than `max` replies to it were reserved: its id, or null. Concurrent callers never
+   * reserve more than `max`.
+   */
+  takeZaloFreeReply(userId: string, since: Date, max: number): Promise<string | null>;
+  /** A reserved free reply that was not sent after all. */
+  giveBackZaloFreeReply(userId: string, messageId: string): Promise<void>;
+  /** Adds to the month's counts of Zalo messages sent. */
+  countZaloMessages(month: string, counts: ZaloMessageCounts): Promise<void>;
   close(): void;
 }
+
+/**
+ * The statements of takeLease and the Zalo ledger, the same on both databases: an upsert whose
+ * update applies only under its condition (ON CONFLICT … DO UPDATE … WHERE), so one statement
+ * decides, whichever writer comes first.
+ */
+export const portableSql = {
+  takeLease: (p: (n: number) => string) => `INSERT INTO "Lease" ("name", "holder", "expiresAt") VALUES (${p(1)}, ${p(2)}, ${p(3)})
+    ON CONFLICT ("name") DO UPDATE SET "holder" = excluded."holder", "expiresAt" = excluded."expiresAt"
+    WHERE "Lease"."holder" = excluded."holder" OR "Lease"."expiresAt" <= ${p(4)}`,
+  releaseLease: (p: (n: number) => string) => `DELETE FROM "Lease" WHERE "name" = ${p(1)} AND "holder" = ${p(2)}`,
+  pendingUpdates: (p: (n: number) => string) => `SELECT "updateId", "body", "receivedAt" FROM "InboundUpdate"
+    WHERE "channel" = ${p(1)} AND "userId" = ${p(2)} AND "status" = 'received'
+    ORDER BY "receivedAt", "updateId" LIMIT ${p(3)}`,
+  noteZaloMessage: (p: (n: number) => string) => `INSERT INTO "ZaloContact" ("userId", "messageId", "messageAt", "freeUsed")
+    VALUES (${p(1)}, ${p(2)}, ${p(3)}, 0)
+    ON CONFLICT ("userId") DO UPDATE SET "messageId" = excluded."messageId", "messageAt" = excluded."messageAt", "freeUsed" = 0
+    WHERE "ZaloContact"."messageAt" <= excluded."messageAt" AND "ZaloContact"."messageId" <> excluded."messageId"`,
+  takeZaloFreeReply: (p: (n: number) => string) => `UPDATE "ZaloContact" SET "freeUsed" = "freeUsed" + 1
+    WHERE "userId" = ${p(1)} AND "messageAt" > ${p(2)} AND "freeUsed" < ${p(3)} RETURNING "messageId"`,
+  giveBackZaloFreeReply: (p: (n: number) => string) => `UPDATE "ZaloContact" SET "freeUsed" = "freeUsed" - 1
+    WHERE "userId" = ${p(1)} AND "messageId" = ${p(2)} AND "freeUsed" > 0`,
+  countZaloMessages: (p: (n: number) => string) => `INSERT INTO "ZaloUsage" ("month", "freeReplies", "paidMessages", "templateMessages")
+    VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)})
+    ON CONFLICT ("month") DO UPDATE SET "freeReplies" = "ZaloUsage"."freeReplies" + excluded."freeReplies",
+      "paidMessages" = "ZaloUsage"."paidMessages" + excluded."paidMessages",
+      "templateMessages" = "ZaloUsage"."templateMessages" + excluded."templateMessages"`,
+} as const;
+
+/** SQLite's placeholders: positional. */
+const sqliteParam = () => '?';
 
 /** The hot path on SQLite: prepared statements on a connection of its own. */
 export class SqliteHotPath implements HotPath {
@@ -123,6 +193,13 @@ export class SqliteHotPath implements HotPath {
       findDialogue: s.prepare(
         `SELECT "flow", "step", "data", "updatedAt" FROM "DialogueState" WHERE "channel" = ? AND "userId" = ?`,
       ),
+      takeLease: s.prepare(portableSql.takeLease(sqliteParam)),
+      releaseLease: s.prepare(portableSql.releaseLease(sqliteParam)),
+      pendingUpdates: s.prepare(portableSql.pendingUpdates(sqliteParam)),
+      noteZaloMessage: s.prepare(portableSql.noteZaloMessage(sqliteParam)),
+      takeZaloFreeReply: s.prepare(portableSql.takeZaloFreeReply(sqliteParam)),
+      giveBackZaloFreeReply: s.prepare(portableSql.giveBackZaloFreeReply(sqliteParam)),
+      countZaloMessages: s.prepare(portableSql.countZaloMessages(sqliteParam)),
     };
   }
 
@@ -187,6 +264,40 @@ export class SqliteHotPath implements HotPath {
 
   async claimOutbox(id: number, status: string, nextAttemptAt: Date, lease: Date): Promise<boolean> {
     return this.write(() => this.statements.claimOutbox.run(sqlDate(lease), id, status, sqlDate(nextAttemptAt)).changes === 1);
+  }
+
+  async takeLease(name: string, holder: string, now: Date, expiresAt: Date): Promise<boolean> {
+    return this.write(() => this.statements.takeLease.run(name, holder, sqlDate(expiresAt), sqlDate(now)).changes === 1);
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.write(() => this.statements.releaseLease.run(name, holder));
+  }
+
+  async pendingUpdates(channel: string, userId: string, take: number): Promise<PendingUpdate[]> {
+    const rows = this.statements.pendingUpdates.all(channel, userId, take) as { updateId: string; body: string | null; receivedAt: string }[];
+    return rows.map((row) => ({ ...row, receivedAt: fromSqlDate(row.receivedAt)! }));
+  }
+
+  async noteZaloMessage(userId: string, messageId: string, at: Date): Promise<void> {
+    await this.write(() => this.statements.noteZaloMessage.run(userId, messageId, sqlDate(at)));
+  }
+
+  async takeZaloFreeReply(userId: string, since: Date, max: number): Promise<string | null> {
+    const row = await this.write(
+      () => this.statements.takeZaloFreeReply.get(userId, sqlDate(since), max) as { messageId: string } | undefined,
+    );
+    return row?.messageId ?? null;
+  }
+
+  async giveBackZaloFreeReply(userId: string, messageId: string): Promise<void> {
+    await this.write(() => this.statements.giveBackZaloFreeReply.run(userId, messageId));
+  }
+
+  async countZaloMessages(month: string, counts: ZaloMessageCounts): Promise<void> {
+    await this.write(() =>
+      this.statements.countZaloMessages.run(month, counts.freeReplies, counts.paidMessages, counts.templateMessages),
+    );
   }
 
   close(): void {

@@ -6,7 +6,11 @@
 // the end. Dialogue writes and the once-a-minute lastSeenAt add theirs.
 import type pg from 'pg';
 import type { Account } from '../generated/prisma/client.js';
-import type { DialogueRow, HotPath, QueuedUpdate } from './hot-path.js';
+import { portableSql, type DialogueRow, type HotPath, type PendingUpdate, type QueuedUpdate, type ZaloMessageCounts } from './hot-path.js';
+
+function pgParam(n: number): string {
+  return `$${n}`;
+}
 
 const claimInsert = `INSERT INTO "InboundUpdate" ("channel", "updateId", "body", "userId", "status", "receivedAt")
           VALUES ($1, $2, $3, $4, 'received', $5)`;
@@ -45,6 +49,13 @@ const sql = {
   claimOutbox: `UPDATE "OutboxMessage" SET "status" = 'sending', "attempts" = "attempts" + 1, "nextAttemptAt" = $1
           WHERE "id" = (SELECT "id" FROM "OutboxMessage" WHERE "id" = $2 AND "status" = $3 AND "nextAttemptAt" = $4
                         FOR UPDATE SKIP LOCKED)`,
+  takeLease: portableSql.takeLease(pgParam),
+  releaseLease: portableSql.releaseLease(pgParam),
+  pendingUpdates: portableSql.pendingUpdates(pgParam),
+  noteZaloMessage: portableSql.noteZaloMessage(pgParam),
+  takeZaloFreeReply: portableSql.takeZaloFreeReply(pgParam),
+  giveBackZaloFreeReply: portableSql.giveBackZaloFreeReply(pgParam),
+  countZaloMessages: portableSql.countZaloMessages(pgParam),
 } as const;
 
 type Name = keyof typeof sql;
@@ -128,6 +139,35 @@ export class PgHotPath implements HotPath {
   async claimOutbox(id: number, status: string, nextAttemptAt: Date, lease: Date): Promise<boolean> {
     const result = await this.run('claimOutbox', [lease, id, status, nextAttemptAt]);
     return result.rowCount === 1;
+  }
+
+  async takeLease(name: string, holder: string, now: Date, expiresAt: Date): Promise<boolean> {
+    return (await this.run('takeLease', [name, holder, expiresAt, now])).rowCount === 1;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.run('releaseLease', [name, holder]);
+  }
+
+  async pendingUpdates(channel: string, userId: string, take: number): Promise<PendingUpdate[]> {
+    return (await this.run<PendingUpdate>('pendingUpdates', [channel, userId, take])).rows;
+  }
+
+  async noteZaloMessage(userId: string, messageId: string, at: Date): Promise<void> {
+    await this.run('noteZaloMessage', [userId, messageId, at]);
+  }
+
+  async takeZaloFreeReply(userId: string, since: Date, max: number): Promise<string | null> {
+    const { rows } = await this.run<{ messageId: string }>('takeZaloFreeReply', [userId, since, max]);
+    return rows[0]?.messageId ?? null;
+  }
+
+  async giveBackZaloFreeReply(userId: string, messageId: string): Promise<void> {
+    await this.run('giveBackZaloFreeReply', [userId, messageId]);
+  }
+
+  async countZaloMessages(month: string, counts: ZaloMessageCounts): Promise<void> {
+    await this.run('countZaloMessages', [month, counts.freeReplies, counts.paidMessages, counts.templateMessages]);
   }
 
   /** The pool belongs to the opened database, which ends it. */

@@ -61,8 +61,21 @@ export class MemoryHotPath implements HotPath {
 
   /** No outbox here: the conversation core never claims pushes. */
   async claimOutbox(): Promise<boolean> {
-    throw new Error('MemoryHotPath has no outbox');
+    return this.missing('outbox');
   }
+
+  /** Nor leases, queued updates or the Zalo ledger: the routing tests never reach them. */
+  private missing(what: string): never {
+    throw new Error(`MemoryHotPath has no ${what}`);
+  }
+
+  takeLease = async (): Promise<boolean> => this.missing('leases');
+  releaseLease = async (): Promise<void> => this.missing('leases');
+  pendingUpdates = async (): Promise<never[]> => this.missing('queued updates');
+  noteZaloMessage = async (): Promise<void> => this.missing('Zalo ledger');
+  takeZaloFreeReply = async (): Promise<string | null> => this.missing('Zalo ledger');
+  giveBackZaloFreeReply = async (): Promise<void> => this.missing('Zalo ledger');
+  countZaloMessages = async (): Promise<void> => this.missing('Zalo ledger');
 
   close(): void {}
 }
