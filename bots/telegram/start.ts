@@ -12,6 +12,7 @@ import { telegramSender } from './sender.js';
 import { webhookRoutes, WEBHOOK_PATH } from './webhook.js';
 import { describeError } from './errors.js';
 import { InboundLedger } from '../../src/shared/inbound-updates.js';
+import { InFlight } from '../../src/shared/in-flight.js';
 
 /** The only update kinds the bot reads; Telegram does not even send the others. */
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
@@ -51,7 +52,9 @@ export async function startTelegram(
     const url = `${config.PUBLIC_URL.replace(/\/+$/, '')}${WEBHOOK_PATH}`;
     await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES });
     services.log.info({ mode: 'webhook', bot: bot.botInfo.username }, 'telegram started');
-    return { bot, mode: 'webhook', routes: [webhookRoutes(bot, secret)], sender, stop: async () => undefined };
+    const inFlight = new InFlight();
+    // The HTTP server closes first; updates already answered by their webhook reply finish here.
+    return { bot, mode: 'webhook', routes: [webhookRoutes(bot, secret, inFlight)], sender, stop: () => inFlight.drained() };
   }
 
   // getUpdates is refused while a webhook is set (left over from an earlier webhook deployment).

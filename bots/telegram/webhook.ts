@@ -10,6 +10,7 @@ import type { HttpRoutes } from '../../src/http/server.js';
 import { safeEqual } from '../../src/shared/secrets.js';
 import { logUpdateFailure } from './errors.js';
 import { UpdateInProgress } from '../../src/shared/inbound-updates.js';
+import type { InFlight } from '../../src/shared/in-flight.js';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -44,7 +45,8 @@ function fastifyAdapter(bot: Bot) {
   });
 }
 
-export function webhookRoutes(bot: Bot, secretToken: string): HttpRoutes {
+/** `inFlight` counts updates until they are finished, after their webhook reply too (see InFlight). */
+export function webhookRoutes(bot: Bot, secretToken: string, inFlight: InFlight): HttpRoutes {
   const handle = webhookCallback(bot, fastifyAdapter(bot), {
     // grammY compares it again (in constant time too), but only once the check below has passed.
     secretToken,
@@ -61,7 +63,7 @@ export function webhookRoutes(bot: Bot, secretToken: string): HttpRoutes {
     server.post(WEBHOOK_PATH, { onRequest: authorised }, async (request, reply) => {
       if (!updateShape.safeParse(request.body).success) return reply.code(400).send({ ok: false, error: 'not a Telegram update' });
       try {
-        await handle(request, reply);
+        await inFlight.track(handle(request, reply));
       } catch (error) {
         const cause = error instanceof BotError ? error.error : error;
         if (cause instanceof UpdateInProgress) {
