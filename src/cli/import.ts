@@ -2,6 +2,7 @@
 // unless every row is valid; errors are printed one per row and field.
 import { readFileSync } from 'node:fs';
 import type { Importer } from '../shared/import-file.js';
+import { UNSTORABLE_TEXT_MESSAGE } from '../shared/unicode.js';
 import { UsageError, type CliCommand } from './io.js';
 import { importProceduresFile } from '../procedures/import.js';
 import { importAssignmentsFile, importCriteriaFile } from '../criteria/import.js';
@@ -29,6 +30,11 @@ export const importCommand: CliCommand = {
       text = readFileSync(file, 'utf8');
     } catch {
       io.stderr.write(`Không đọc được tệp ${file}.\n`);
+      return 1;
+    }
+    // A NUL byte (a binary file, or a stray one in a CSV) cannot be stored on PostgreSQL.
+    if (text.includes('\u0000')) {
+      io.stderr.write(`Tệp ${file} không hợp lệ, không có gì được ghi:\n  file: ${UNSTORABLE_TEXT_MESSAGE}\n`);
       return 1;
     }
     const app = await io.openApp();

@@ -12,6 +12,7 @@ import type { MessageId } from '../i18n/index.js';
 import { loadDialogue, saveDialogue, clearDialogue } from './dialogue.js';
 import { Refusal } from './refusal.js';
 import type { ButtonRoute, CommandSpec, ConversationModule, Ctx, FlowSpec, Inbound, Reply, StartRoute, TextHandler } from './types.js';
+import { withoutNul } from '../shared/unicode.js';
 
 const COMMAND = /^\/([a-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/i;
 const MAX_INPUT_CHARS = 4000;
@@ -74,8 +75,14 @@ export class Conversation {
     return [...this.commandsFor(role), ...builtInCommands];
   }
 
-  async handle(inbound: Inbound): Promise<Reply[]> {
+  async handle(received: Inbound): Promise<Reply[]> {
     const { clock, log, config, limits } = this.services;
+    // What a person typed may be stored (a complaint, a name): without NUL, which PostgreSQL refuses.
+    const inbound = {
+      ...received,
+      text: received.text === undefined ? undefined : withoutNul(received.text),
+      displayName: received.displayName === undefined ? undefined : withoutNul(received.displayName),
+    };
     const account = await resolveAccount(this.services, inbound.channel, inbound.userId, {
       locale: inbound.locale,
       displayName: inbound.displayName,

@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/index.js';
 import { issueLines } from '../shared/zod-issues.js';
-import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../shared/unicode.js';
+import { hasUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../shared/unicode.js';
 
 const text = (max: number) =>
   z
@@ -99,7 +99,7 @@ export function parseCriteriaSet(source: string): SetParseResult {
     // toJS refuses alias bombs ("billion laughs") by throwing.
     return { ok: false, errors: [`YAML: ${(e as Error).message}`] };
   }
-  if (hasLoneSurrogate(value)) return { ok: false, errors: [`file: ${LONE_SURROGATE_MESSAGE}`] };
+  if (hasUnstorableText(value)) return { ok: false, errors: [`file: ${UNSTORABLE_TEXT_MESSAGE}`] };
   const head = setSchema.safeParse(value);
   if (!head.success) return { ok: false, errors: issueLines('', head.error) };
 

@@ -9,7 +9,7 @@ import type { Services } from '../services.js';
 import type { HttpRoutes } from '../http/server.js';
 import { safeEqual } from '../shared/secrets.js';
 import { externalDossierSchema, resolveCodes, type FieldErrors } from './external-input.js';
-import { CLOCK_SKEW_MS, dossierProblem, registerDossier, type Registration } from './register.js';
+import { CLOCK_SKEW_MS, DOSSIER_CODE, dossierProblem, registerDossier, type Registration } from './register.js';
 import type { Refusal } from '../conversation/refusal.js';
 import { changeDossierStatus } from './status.js';
 import { whileBusy } from '../db/busy.js';
@@ -90,7 +90,9 @@ export const deskApiRoutes: HttpRoutes = (server, services) => {
     if (!authorised(services, request, reply)) return reply;
     const parsed = statusBody.safeParse(request.body ?? {});
     if (!parsed.success) return invalid(reply, z.flattenError(parsed.error).fieldErrors as FieldErrors);
-    const dossier = await services.db.dossier.findUnique({ where: { code: request.params.code } });
+    // A code no dossier can have (control characters included) is not looked up at all.
+    const { code } = request.params;
+    const dossier = DOSSIER_CODE.test(code) ? await services.db.dossier.findUnique({ where: { code } }) : null;
     if (!dossier) return reply.code(404).send({ ok: false, error: 'no dossier with this code' });
     const at = parsed.data.at ? new Date(parsed.data.at) : undefined;
     if (at && at.getTime() < dossier.receivedAt.getTime()) return invalid(reply, { at: ['is before the dossier was received'] });

@@ -48,13 +48,18 @@ const consentFlag = z.union([
     .transform((v) => ['true', '1', 'yes', 'có'].includes(v)),
 ]);
 
+/** Free text of a field: no control characters (NUL cannot even be stored on PostgreSQL). */
+const plainText = (max: number) =>
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  z.string().trim().min(1).max(max).regex(/^[^\u0000-\u001f\u007f]*$/, { message: 'must not contain control characters' });
+
 export const externalDossierSchema = z
   .object({
     code: z.string().trim().regex(DOSSIER_CODE, { message: '3–40 characters: letters, digits and . _ / -' }),
-    commune: z.string().trim().min(1).max(64),
-    procedure: z.string().trim().min(1).max(64),
+    commune: plainText(64),
+    procedure: plainText(64),
     receivedAt: optional(timeText),
-    citizenName: optional(z.string().trim().min(1).max(100)),
+    citizenName: optional(plainText(100)),
     dueDate: optional(dateText),
     /** Where Zalo template messages about the dossier may go, with the citizen's consent. */
     citizenPhone: optional(phoneText),

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dataText as text, dataTextList as textList, decodeDataFile, parseRows, type DataFormat } from '../shared/data-file.js';
-import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../shared/unicode.js';
+import { hasUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../shared/unicode.js';
 
 export const PROCEDURE_FIELDS = [
   'Hộ tịch',
@@ -73,7 +73,7 @@ export type CatalogueResult = { ok: true; procedures: ProcedureInput[] } | { ok:
 export function parseCatalogue(text: string, format: DataFormat): CatalogueResult {
   const { value, error } = decodeDataFile(text, format);
   if (error) return { ok: false, errors: [error] };
-  if (hasLoneSurrogate(value)) return { ok: false, errors: [`file: ${LONE_SURROGATE_MESSAGE}`] };
+  if (hasUnstorableText(value)) return { ok: false, errors: [`file: ${UNSTORABLE_TEXT_MESSAGE}`] };
   if (!Array.isArray(value)) return { ok: false, errors: ['top level: expected a list of procedures'] };
   if (value.length === 0) return { ok: false, errors: ['top level: expected at least one procedure'] };
   const result = parseRows(value, procedureInputSchema);

@@ -8,7 +8,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/index.js';
 import type { Locale } from '../i18n/index.js';
-import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../shared/unicode.js';
+import { hasUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../shared/unicode.js';
 import { issueLines } from '../shared/zod-issues.js';
 
 /** The levels of the national one-stop system, best first. */
@@ -99,7 +99,7 @@ export function parseQuestionnaire(source: string): QuestionnaireParse {
   } catch (e) {
     return { ok: false, errors: [`YAML: ${(e as Error).message}`] };
   }
-  if (hasLoneSurrogate(raw)) return { ok: false, errors: [`file: ${LONE_SURROGATE_MESSAGE}`] };
+  if (hasUnstorableText(raw)) return { ok: false, errors: [`file: ${UNSTORABLE_TEXT_MESSAGE}`] };
   const parsed = questionnaireSchema.safeParse(raw);
   return parsed.success ? { ok: true, questionnaire: parsed.data } : { ok: false, errors: issueLines('', parsed.error) };
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dataText as text, dataTextList as textList, decodeDataFile, parseRows, type DataFormat } from '../shared/data-file.js';
-import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../shared/unicode.js';
+import { hasUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../shared/unicode.js';
 import { issueLines } from '../shared/zod-issues.js';
 
 /** The file format this service reads; a later format gets a new number. */
@@ -61,7 +61,7 @@ const fileSchema = z.strictObject(
 export function parseReferrals(text: string, format: DataFormat): ReferralFileResult {
   const { value, error } = decodeDataFile(text, format);
   if (error) return { ok: false, errors: [error] };
-  if (hasLoneSurrogate(value)) return { ok: false, errors: [`file: ${LONE_SURROGATE_MESSAGE}`] };
+  if (hasUnstorableText(value)) return { ok: false, errors: [`file: ${UNSTORABLE_TEXT_MESSAGE}`] };
   const file = fileSchema.safeParse(value);
   if (!file.success) return { ok: false, errors: issueLines('top level', file.error) };
   const result = parseRows(file.data.items, referralInputSchema);

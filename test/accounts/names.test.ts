@@ -73,6 +73,12 @@ describe('names and titles', () => {
     expect((await say('dan', { text: '/toi' })).text).toContain('Tên: Phạm Văn Đức');
   });
 
+  it('a profile name or message with NUL characters is kept without them (PostgreSQL refuses NUL)', async () => {
+    const { said } = await say('nul', { text: '/ten Lê\u0000 Văn Nam' }, 'Lê\u0000Nam');
+    expect(said.map((s) => s.id)).not.toContain('error-generic');
+    expect((await account('nul')).displayName).toBe('Lê Văn Nam');
+  });
+
   it('lists and the workbook name the officials, with their post', async () => {
     const manager = await createInvite(app, { role: 'manager', communeCodes: ['BG-TANTIEN'], name: 'Nguyễn Văn Lãnh', title: 'Chủ tịch UBND xã' });
     await say('lanh', { text: `/dangky ${manager.code}` });

@@ -1,11 +1,15 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../src/backup/backup.js';
 import { createApp } from '../../src/app.js';
 import { testConfig } from '../../src/config/index.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
+import { onPostgres } from '../support/database.js';
+import { backupCommand } from '../../src/cli/backup.js';
+import { UsageError } from '../../src/cli/io.js';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -13,7 +17,8 @@ afterEach(async () => {
   app = undefined;
 });
 
-describe('online backup', () => {
+// An online copy of the SQLite file; on PostgreSQL the command points to pg_dump instead.
+describe.skipIf(onPostgres)('online backup', () => {
   it('copies a consistent database while the service keeps writing, and the copy restores', async () => {
     app = await makeTestApp();
     const { db } = app;
@@ -62,5 +67,17 @@ describe('online backup', () => {
     app = await makeTestApp();
     await expect(backupDatabase(app.dbPath, app.dbPath)).rejects.toThrow(/must differ/);
     await expect(backupDatabase(path.join(app.dir, 'nope.db'), path.join(app.dir, 'x.db'))).rejects.toThrow(/not found/);
+  });
+});
+
+describe.runIf(onPostgres)('backup on PostgreSQL', () => {
+  it('is refused with the way to do it (pg_dump), writing nothing', async () => {
+    app = await makeTestApp();
+    const target = path.join(app.dir, 'copy.db');
+    const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), config: app.config, openApp: async () => app! };
+    const refused = backupCommand.run([target], io);
+    await expect(refused).rejects.toBeInstanceOf(UsageError);
+    await expect(refused).rejects.toThrow(/pg_dump/);
+    expect(existsSync(target)).toBe(false);
   });
 });

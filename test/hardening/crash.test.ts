@@ -28,6 +28,7 @@ import type { OutboxMessage } from '../../src/generated/prisma/client.js';
 import { freePort, waitHealthy } from '../../bench/support/child.js';
 import { FakeTelegram, FAKE_TOKEN, type RecordedCall } from '../support/fake-telegram.js';
 import { buttonUpdate, textUpdate } from '../support/telegram-updates.js';
+import { testDatabase, type TestDatabase } from '../support/database.js';
 import { mulberry32 } from './random.js';
 
 const SEED = Number(process.env.CRASH_SEED ?? 20261121);
@@ -109,6 +110,7 @@ interface PreparedDossier {
 
 let dir: string;
 let dbUrl: string;
+let database: TestDatabase | undefined;
 let fake: FakeTelegram;
 let service: Service;
 const i18n = new I18n();
@@ -370,7 +372,8 @@ async function resume(db: Db, userId: string, flow: string, data: Record<string,
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'cqtt-crash-'));
-  dbUrl = `file:${path.join(dir, 'crash.db')}`;
+  database = testDatabase(dir, 'crash.db');
+  dbUrl = database.url;
 
   // Before the first start: the demo province, invitations for the officials, and dossiers
   // registered at the desk (their receipt codes are what the citizens will type).
@@ -418,6 +421,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.kill();
   await fake?.close();
+  await database?.drop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -23,6 +23,7 @@ import { zaloKeys } from '../support/zalo-app.js';
 import { eventTimestamp, signature } from '../support/zalo-webhook.js';
 import { clone, deepArray, deepObject, illFormed, poisoned, pool, PROTO_KEYS, Random, setOwn } from './random.js';
 import { DESK_TOKEN, fingerprint, startStack, TELEGRAM_SECRET, type Stack } from './stack.js';
+import { onPostgres } from '../support/database.js';
 
 /** Tables whose change would mean an outside input reached the domain. */
 const DOMAIN_TABLES = [
@@ -617,7 +618,7 @@ describe('fuzzing every way in', () => {
 
     const savedEnv: Record<string, string | undefined> = {};
     beforeAll(async () => {
-      for (const [k, v] of Object.entries({ DATABASE_URL: `file:${s.app.dbPath}`, LOG_LEVEL: 'silent', DEMO_DATA: 'true' })) {
+      for (const [k, v] of Object.entries({ DATABASE_URL: s.app.config.DATABASE_URL, LOG_LEVEL: 'silent', DEMO_DATA: 'true' })) {
         savedEnv[k] = process.env[k];
         process.env[k] = v;
       }
@@ -806,7 +807,7 @@ describe('fuzzing every way in', () => {
   it('is still up, and nothing was logged as an error', async () => {
     const health = await s.send('GET', '/healthz');
     expect(health.status).toBe(200);
-    expect(JSON.parse(health.body)).toEqual({ ok: true, db: 'up', provider: 'sqlite' });
+    expect(JSON.parse(health.body)).toEqual({ ok: true, db: 'up', provider: onPostgres ? 'postgresql' : 'sqlite' });
     expect(({} as Json).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(s.errorLogs()).toEqual([]);

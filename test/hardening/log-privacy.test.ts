@@ -146,7 +146,7 @@ beforeAll(async () => {
   zaloFake = await FakeZalo.start(zaloKeys.appId);
   const grant = zaloFake.issue();
   const env = {
-    ...zaloEnv(zaloFake, path.join(dir, 'logs.db'), { ZALO_ACCESS_TOKEN: grant.accessToken, ZALO_REFRESH_TOKEN: grant.refreshToken }),
+    ...zaloEnv(zaloFake, `file:${path.join(dir, 'logs.db')}`, { ZALO_ACCESS_TOKEN: grant.accessToken, ZALO_REFRESH_TOKEN: grant.refreshToken }),
     LOG_LEVEL: 'trace',
     DEMO_DATA: 'true',
     TELEGRAM_BOT_TOKEN: FAKE_TOKEN,

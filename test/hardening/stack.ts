@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { request } from 'undici';
 import { FakeClock } from '../../src/shared/clock.js';
+import { databaseProvider } from '../../src/db/index.js';
 import { buildServer } from '../../src/http/server.js';
 import { startChannels } from '../../src/channels.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
@@ -110,12 +111,17 @@ export async function startStack(): Promise<Stack> {
  * database holds exactly the same data (the fake clock keeps `lastSeenAt` still).
  */
 export async function fingerprint(app: TestApp): Promise<Record<string, string>> {
+  const postgres = databaseProvider(app.config.DATABASE_URL) === 'postgresql';
   const tables = await app.db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name",
+    postgres
+      ? "SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT LIKE '\\_%' ORDER BY 1"
+      : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name",
   );
   const digest: Record<string, string> = {};
   for (const { name } of tables) {
-    const rows = await app.db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY rowid`);
+    // PostgreSQL has no rowid: every column, as text, orders the rows.
+    const order = postgres ? 'ORDER BY t::text' : 'ORDER BY rowid';
+    const rows = await app.db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" t ${order}`);
     const text = JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
     digest[name] = `${rows.length}:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
   }

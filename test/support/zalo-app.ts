@@ -1,5 +1,5 @@
-// A real app with the Zalo channel on a SQLite file of the caller's choice (so a test can
-// "restart" on the same file), its HTTP server on 127.0.0.1 port 0, and a fake Zalo behind it.
+// A real app with the Zalo channel on a database of the caller's choice (so a test can
+// "restart" on the same one), its HTTP server on 127.0.0.1 port 0, and a fake Zalo behind it.
 import type { FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +11,7 @@ import { buildServer } from '../../src/http/server.js';
 import type { FakeClock } from '../../src/shared/clock.js';
 import { startZalo, type ZaloChannel } from '../../bots/zalo/channel.js';
 import { FakeZalo } from './fake-zalo.js';
+import { testDatabase } from './database.js';
 import { postEvent, stampEventsWith, type WebhookKeys } from './zalo-webhook.js';
 
 export const zaloKeys: WebhookKeys = { appId: '1234567890', oaId: '579745863508352884', secretKey: 'oa-secret-key-abc' };
@@ -26,9 +27,10 @@ export interface ZaloTestApp {
   close(): Promise<void>;
 }
 
-export function zaloEnv(fake: FakeZalo, dbFile: string, extra: Record<string, string> = {}): Record<string, string> {
+/** `databaseUrl`: a DATABASE_URL (test/support/database.ts gives one for the suite's provider). */
+export function zaloEnv(fake: FakeZalo, databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: databaseUrl,
     ZALO_APP_ID: zaloKeys.appId,
     ZALO_APP_SECRET: fake.appSecret,
     ZALO_OA_SECRET_KEY: zaloKeys.secretKey,
@@ -41,14 +43,14 @@ export function zaloEnv(fake: FakeZalo, dbFile: string, extra: Record<string, st
 
 export async function startZaloApp(
   fake: FakeZalo,
-  dbFile: string,
+  databaseUrl: string,
   clock: FakeClock,
   extra: Record<string, string> = {},
   options: { seed?: boolean; logDestination?: { write(line: string): void } } = {},
 ): Promise<ZaloTestApp> {
   stampEventsWith(clock);
   fake.now = () => clock.now().getTime();
-  const app = await createApp(testConfig(zaloEnv(fake, dbFile, extra)), { clock, seed: options.seed, logDestination: options.logDestination });
+  const app = await createApp(testConfig(zaloEnv(fake, databaseUrl, extra)), { clock, seed: options.seed, logDestination: options.logDestination });
   const zalo = await startZalo(app, app.conversation);
   const server = await buildServer(app, [zalo.routes]);
   await server.listen({ port: 0, host: '127.0.0.1' });
@@ -91,7 +93,8 @@ export async function startZaloSuite(clock: FakeClock, extra: Record<string, str
   const fake = await FakeZalo.start(zaloKeys.appId);
   const grant = fake.issue();
   const dir = mkdtempSync(path.join(tmpdir(), 'cqtt-zalo-'));
-  const h = await startZaloApp(fake, path.join(dir, 'z.db'), clock, {
+  const database = testDatabase(dir);
+  const h = await startZaloApp(fake, database.url, clock, {
     ZALO_ACCESS_TOKEN: grant.accessToken,
     ZALO_REFRESH_TOKEN: grant.refreshToken,
     ...extra,
@@ -102,6 +105,7 @@ export async function startZaloSuite(clock: FakeClock, extra: Record<string, str
     async close() {
       await h.close();
       await fake.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

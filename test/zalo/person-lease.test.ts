@@ -7,7 +7,6 @@ import { FakeClock } from '../../src/shared/clock.js';
 import { FakeZalo } from '../support/fake-zalo.js';
 import { startZaloSuite, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
 import { userText } from '../support/zalo-webhook.js';
-import { sqlDate } from '../../src/db/hot-path.js';
 
 let fake: FakeZalo;
 let h: ZaloTestApp;
@@ -28,11 +27,9 @@ describe('Zalo events across instances', () => {
     // Another instance is handling u-busy and has stored an earlier event of theirs.
     await h.app.db.lease.create({ data: { name: 'zalo-person:u-busy', holder: 'other-instance', expiresAt: new Date(clock.now().getTime() + 60_000) } });
     const earlier = userText(keys, 'u-busy', '/help', 'busy-1');
-    await h.app.db.$executeRawUnsafe(
-      `INSERT INTO "InboundUpdate" ("channel", "updateId", "body", "userId", "status", "receivedAt") VALUES ('zalo', 'busy-1', ?, 'u-busy', 'received', ?)`,
-      JSON.stringify(earlier),
-      sqlDate(new Date(clock.now().getTime() - 1000)),
-    );
+    await h.app.db.inboundUpdate.create({
+      data: { channel: 'zalo', updateId: 'busy-1', body: JSON.stringify(earlier), userId: 'u-busy', status: 'received', receivedAt: new Date(clock.now().getTime() - 1000) },
+    });
     expect((await h.post(userText(keys, 'u-busy', 'đăng ký kết hôn', 'busy-2'))).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await status('busy-2')).toBe('received');

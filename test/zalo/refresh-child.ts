@@ -5,10 +5,10 @@ import { createApp } from '../../src/app.js';
 import { testConfig } from '../../src/config/index.js';
 import { ZaloTokens } from '../../bots/zalo/tokens.js';
 
-const [dbFile, fakeUrl, appId, appSecret] = process.argv.slice(2);
+const [databaseUrl, fakeUrl, appId, appSecret] = process.argv.slice(2);
 const app = await createApp(
   testConfig({
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: databaseUrl,
     ZALO_APP_ID: appId,
     ZALO_APP_SECRET: appSecret,
     ZALO_OAUTH_BASE: fakeUrl,

@@ -13,10 +13,12 @@ import { testConfig } from '../../src/config/index.js';
 import { storeTokens } from '../../bots/zalo/tokens.js';
 import { FakeZalo } from '../support/fake-zalo.js';
 import { zaloKeys } from '../support/zalo-app.js';
+import { testDatabase } from '../support/database.js';
 
 const HOUR = 3600_000;
 let fake: FakeZalo;
 let dir: string;
+const cleanups: (() => Promise<void>)[] = [];
 
 beforeEach(async () => {
   fake = await FakeZalo.start(zaloKeys.appId);
@@ -24,13 +26,14 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await fake.close();
+  for (const cleanup of cleanups.splice(0)) await cleanup();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function instance(dbFile: string) {
+function instance(databaseUrl: string) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./refresh-child.ts', import.meta.url)), dbFile, fake.url, zaloKeys.appId, fake.appSecret],
+    ['--import', 'tsx', fileURLToPath(new URL('./refresh-child.ts', import.meta.url)), databaseUrl, fake.url, zaloKeys.appId, fake.appSecret],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const lines = createInterface({ input: child.stdout! });
@@ -43,17 +46,18 @@ function instance(dbFile: string) {
 
 describe('Zalo token refresh across instances', () => {
   it('two instances due for a refresh at once: one refresh, the same new pair for both', async () => {
-    const dbFile = path.join(dir, 'z.db');
+    const database = testDatabase(dir);
+    cleanups.push(() => database.drop());
     const grant = fake.issue();
     // A pair issued 21 hours ago: due for its refresh (20 h), still valid for 4 h.
-    const setup = await createApp(testConfig({ DATABASE_URL: `file:${dbFile}` }), { seed: false });
+    const setup = await createApp(testConfig({ DATABASE_URL: database.url }), { seed: false });
     await storeTokens(setup.db, { ...grant, expiresInS: 90_000 }, new Date(Date.now() - 21 * HOUR), 'zalo.token.seeded');
     await setup.close();
     // A slow OAuth answer: the second instance certainly asks while the first is refreshing.
     fake.slowRefreshes(400);
 
-    const a = instance(dbFile);
-    const b = instance(dbFile);
+    const a = instance(database.url);
+    const b = instance(database.url);
     await Promise.all([a.isReady, b.isReady]);
     a.go();
     b.go();
@@ -68,7 +72,7 @@ describe('Zalo token refresh across instances', () => {
     expect(ta[0]).not.toBe(grant.accessToken);
     expect(fake.isAccepted(ta[0])).toBe(true);
 
-    const check = await createApp(testConfig({ DATABASE_URL: `file:${dbFile}` }), { seed: false });
+    const check = await createApp(testConfig({ DATABASE_URL: database.url }), { seed: false });
     try {
       const stored = await check.db.zaloToken.findUniqueOrThrow({ where: { id: 1 } });
       expect(stored.accessToken).toBe(ta[0]);

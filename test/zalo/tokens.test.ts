@@ -10,20 +10,21 @@ import { createApp } from '../../src/app.js';
 import { FakeZalo, type FakeGrant } from '../support/fake-zalo.js';
 import { startZaloApp, zaloKeys as keys, type ZaloTestApp } from '../support/zalo-app.js';
 import { userText } from '../support/zalo-webhook.js';
+import { testDatabase, type TestDatabase } from '../support/database.js';
 import { paths } from '../../bots/zalo/client.js';
 import { zaloCommand } from '../../bots/zalo/cli.js';
 
 const HOUR = 3600_000;
 let fake: FakeZalo;
 let dir: string;
-let dbFile: string;
+let database: TestDatabase;
 let clock: FakeClock;
 let grant: FakeGrant;
 const open: ZaloTestApp[] = [];
 
 async function start(): Promise<ZaloTestApp> {
   // No catalogue needed: these tests are about tokens, and seeding is the slow part of a start.
-  const h = await startZaloApp(fake, dbFile, clock, { ZALO_ACCESS_TOKEN: grant.accessToken, ZALO_REFRESH_TOKEN: grant.refreshToken }, { seed: false });
+  const h = await startZaloApp(fake, database.url, clock, { ZALO_ACCESS_TOKEN: grant.accessToken, ZALO_REFRESH_TOKEN: grant.refreshToken }, { seed: false });
   open.push(h);
   return h;
 }
@@ -52,12 +53,13 @@ beforeEach(async () => {
   fake = await FakeZalo.start(keys.appId);
   grant = fake.issue();
   dir = mkdtempSync(path.join(tmpdir(), 'cqtt-zalo-tokens-'));
-  dbFile = path.join(dir, 'z.db');
+  database = testDatabase(dir);
   clock = new FakeClock('2026-11-23T02:00:00Z');
 });
 afterEach(async () => {
   for (const h of [...open]) await stop(h);
   await fake.close();
+  await database.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -6,6 +6,7 @@ import { startZaloApp, startZaloSuite, zaloKeys as keys, type ZaloTestApp } from
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { testDatabase } from '../support/database.js';
 import { eventTimestamp, signature, userImage, userText } from '../support/zalo-webhook.js';
 import { startZalo } from '../../bots/zalo/channel.js';
 import { INBOUND_RETENTION_DAYS } from '../../src/jobs/housekeeping.js';
@@ -241,7 +242,8 @@ describe('Zalo webhook', () => {
     const lines: string[] = [];
     const dir = mkdtempSync(path.join(tmpdir(), 'cqtt-zalo-variant-'));
     const grant = fake.issue();
-    const app = await startZaloApp(fake, path.join(dir, 'v.db'), clock, { LOG_LEVEL: 'info', ZALO_ACCESS_TOKEN: grant.accessToken, ZALO_REFRESH_TOKEN: grant.refreshToken }, {
+    const database = testDatabase(dir);
+    const app = await startZaloApp(fake, database.url, clock, { LOG_LEVEL: 'info', ZALO_ACCESS_TOKEN: grant.accessToken, ZALO_REFRESH_TOKEN: grant.refreshToken }, {
       logDestination: { write: (line) => void lines.push(line) },
     });
     try {
@@ -252,6 +254,7 @@ describe('Zalo webhook', () => {
       expect(logged[0]).toMatchObject({ signatureId: 'app_id', timestamp: 'body' });
     } finally {
       await app.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     }
   });
