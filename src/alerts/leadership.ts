@@ -2,8 +2,9 @@
 // overdue complaint, a rejected one, a complaint about staff conduct). One rule decides who
 // hears: the managers of the commune itself, else the managers of its province. When nobody is
 // in scope the alert is not dropped: it is kept (HeldAlert) in both languages and given to the
-// first manager who signs up with that commune in scope. Callers learn which happened, so that
-// what the citizen is told ("the leadership has been told") is true.
+// first manager who signs up with that commune in scope, unless that manager is one of the people
+// the alert may be about (an official who handled the dossier, promoted since). Callers learn
+// which happened, so that what the citizen is told ("the leadership has been told") is true.
 import type { Account, Commune } from '../generated/prisma/client.js';
 import type { Db, Tx } from '../db/index.js';
 import type { Services } from '../services.js';
@@ -27,7 +28,8 @@ export async function leadershipOf(db: Db | Tx, communeId: number, exclude: read
 
 /**
  * Queues the alert for each recipient (in their language), or, when there is nobody, keeps it
- * for the commune's first manager. Call inside the transaction of the cause.
+ * for the commune's first manager who is not in `exclude` (the accounts the recipients were
+ * chosen without). Call inside the transaction of the cause.
  */
 export async function alertOrHold(
   tx: Tx,
@@ -36,6 +38,7 @@ export async function alertOrHold(
   recipients: readonly Account[],
   key: string,
   compose: (speaker: Speaker) => Reply,
+  exclude: readonly number[] = [],
 ): Promise<AlertOutcome> {
   if (recipients.length) {
     for (const to of recipients) await enqueue(tx, { to, reply: compose(speakerFor(services.i18n, to)), dedupKey: `${key}:${to.id}` });
@@ -43,7 +46,7 @@ export async function alertOrHold(
   }
   const payload = Object.fromEntries(locales.map((locale) => [locale, compose({ locale, t: services.i18n.in(locale) })]));
   const existing = await tx.heldAlert.findUnique({ where: { key } });
-  if (!existing) await tx.heldAlert.create({ data: { communeId, key, payload: JSON.stringify(payload) } });
+  if (!existing) await tx.heldAlert.create({ data: { communeId, key, payload: JSON.stringify(payload), excludedIds: JSON.stringify([...exclude]) } });
   return 'held';
 }
 
@@ -56,14 +59,16 @@ export async function alertLeadership(
   compose: (speaker: Speaker) => Reply,
   exclude: readonly number[] = [],
 ): Promise<AlertOutcome> {
-  return alertOrHold(tx, services, communeId, await leadershipOf(tx, communeId, exclude), key, compose);
+  return alertOrHold(tx, services, communeId, await leadershipOf(tx, communeId, exclude), key, compose, exclude);
 }
 
 const replySchema = z.object({ text: z.string() }).passthrough();
+const excludedSchema = z.array(z.number().int());
 
 /**
  * A manager has just signed up: the alerts held for communes now in their scope are theirs,
- * oldest first, and no longer held. Returns how many were given.
+ * oldest first, and no longer held, except those that may be about this manager, which stay
+ * held for another. Returns how many were given.
  */
 export async function deliverHeldAlerts(tx: Tx, manager: Account, now: Date): Promise<number> {
   const scopes = await tx.managerScope.findMany({ where: { accountId: manager.id } });
@@ -75,6 +80,7 @@ export async function deliverHeldAlerts(tx: Tx, manager: Account, now: Date): Pr
   const locale = localeOf(manager);
   let given = 0;
   for (const alert of held) {
+    if (excludedSchema.parse(JSON.parse(alert.excludedIds)).includes(manager.id)) continue;
     const claimed = await tx.heldAlert.updateMany({ where: { id: alert.id, deliveredAt: null }, data: { deliveredAt: now, deliveredToId: manager.id } });
     if (claimed.count !== 1) continue;
     const payload = JSON.parse(alert.payload) as Record<string, unknown>;

@@ -14,6 +14,7 @@ import type { MessageId } from '../i18n/index.js';
 import { roleOf } from '../accounts/accounts.js';
 import { canSeeCommune, managersOf, officialsOf } from '../accounts/scope.js';
 import { leadershipOf } from '../alerts/leadership.js';
+import { dossierActors } from '../dossiers/actors.js';
 
 type Routed = Pick<Complaint, 'communeId' | 'dossierCode' | 'leadership'>;
 
@@ -22,14 +23,7 @@ type Routed = Pick<Complaint, 'communeId' | 'dossierCode' | 'leadership'>;
  * and everyone who acted on it (result ready, handed back, declared late).
  */
 export async function accusedOf(db: Db | Tx, complaint: Pick<Complaint, 'dossierCode'>): Promise<number[]> {
-  const code = complaint.dossierCode;
-  if (!code) return [];
-  const [dossier, acts] = await Promise.all([
-    db.dossier.findUnique({ where: { code }, select: { handlerId: true } }),
-    db.auditLog.findMany({ where: { subject: code, action: { startsWith: 'dossier.' }, actorId: { not: null } }, select: { actorId: true } }),
-  ]);
-  const ids = [dossier?.handlerId ?? null, ...acts.map((a) => a.actorId)].filter((id): id is number => id !== null);
-  return [...new Set(ids)];
+  return complaint.dossierCode ? dossierActors(db, complaint.dossierCode) : [];
 }
 
 /** Codes of the dossiers the account registered or acted on: complaints linked to them are never theirs to see. */

@@ -73,9 +73,10 @@ export async function reopenComplaint(services: Pick<Services, 'clock' | 'compla
   const days = services.complaintCategories.answerDays(complaint.category);
   const dueAt = workingDayDeadline(await WorkingCalendar.load(services.db), now, days);
   const review = complaint.status === 'rejected';
-  const recipients = review
-    ? await leadershipOf(services.db, complaint.communeId, [...(await accusedOf(services.db, complaint)), ...(complaint.assigneeId ? [complaint.assigneeId] : [])])
-    : await followersOf(services.db, complaint);
+  // Never told to whom it may be about; a review not to whoever rejected it either.
+  const accused = await accusedOf(services.db, complaint);
+  const excluded = review && complaint.assigneeId ? [...accused, complaint.assigneeId] : accused;
+  const recipients = review ? await leadershipOf(services.db, complaint.communeId, excluded) : await followersOf(services.db, complaint);
   // Reopened = open again: it leaves the public results until it is resolved anew, and gets fresh reminders.
   const data = {
     status: 'reopened',
@@ -92,7 +93,7 @@ export async function reopenComplaint(services: Pick<Services, 'clock' | 'compla
     outcome = await alertOrHold(tx, services, complaint.communeId, recipients, key, ({ t }) => ({
       text: t(review ? 'complaints-notify-review' : 'complaints-notify-reopened', { code, due: formatVnDate(dueAt) }),
       buttons: [[button(t('complaints-button-view'), `cp:v:${code}`)]],
-    }));
+    }), excluded);
   });
   return { complaint: updated, review, outcome };
 }

@@ -19,7 +19,8 @@ type Step = 'reminded' | 'escalated';
 async function notifyOnce(services: Pick<Services, 'db' | 'i18n'>, complaint: Complaint, step: Step, firedAt: Date): Promise<boolean> {
   const { db } = services;
   const commune = await db.commune.findUniqueOrThrow({ where: { id: complaint.communeId } });
-  const recipients = step === 'reminded' ? await followersOf(db, complaint) : await leadershipOf(db, complaint.communeId, await accusedOf(db, complaint));
+  const accused = await accusedOf(db, complaint);
+  const recipients = step === 'reminded' ? await followersOf(db, complaint) : await leadershipOf(db, complaint.communeId, accused);
   const mark = step === 'reminded' ? { remindedAt: null } : { escalatedAt: null };
   const due = formatVnDate(complaint.dueAt);
   return db.$transaction(async (tx) => {
@@ -36,7 +37,7 @@ async function notifyOnce(services: Pick<Services, 'db' | 'i18n'>, complaint: Co
     let kind: string = step;
     if (step === 'reminded') await pushTo(tx, services, recipients, key, compose);
     // The history says "reported to the leadership" only when someone was; else that it is kept.
-    else if ((await alertOrHold(tx, services, complaint.communeId, recipients, key, compose)) === 'held') kind = 'escalation_held';
+    else if ((await alertOrHold(tx, services, complaint.communeId, recipients, key, compose, accused)) === 'held') kind = 'escalation_held';
     await tx.complaintEvent.create({ data: { complaintId: complaint.id, kind, createdAt: firedAt } });
     return true;
   });

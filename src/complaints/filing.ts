@@ -12,7 +12,7 @@ import { formatVnDate, vnDate, vnInstant } from '../shared/vntime.js';
 import { newComplaintCode } from './codes.js';
 import { complaintDeadlines } from './deadlines.js';
 import { Refusal } from '../conversation/refusal.js';
-import { handlersOf, isLeadershipMatter } from './access.js';
+import { accusedOf, handlersOf, isLeadershipMatter } from './access.js';
 import { eventKey } from './notify.js';
 import { alertOrHold, type AlertOutcome } from '../alerts/leadership.js';
 import { rememberCommune } from '../accounts/home-commune.js';
@@ -57,6 +57,8 @@ export async function fileComplaint(services: Pick<Services, 'clock' | 'complain
   const { dueAt, forwardDueAt } = complaintDeadlines(await WorkingCalendar.load(db), categories, input.category, now);
   const leadership = isLeadershipMatter(categories.staffConduct(input.category), input.dossierCode);
   const handlers = await handlersOf(db, { communeId: commune.id, dossierCode: input.dossierCode, leadership });
+  // Those it may be about: a notice kept for lack of anyone to tell never goes to them later either.
+  const accused = await accusedOf(db, { dossierCode: input.dossierCode });
 
   for (let attempt = 1; ; attempt++) {
     const code = newComplaintCode(now);
@@ -95,7 +97,7 @@ export async function fileComplaint(services: Pick<Services, 'clock' | 'complain
             level: leadership ? 'leadership' : 'commune',
           }),
           buttons: [[button(t('complaints-button-view'), `cp:v:${code}`)]],
-        }));
+        }), accused);
         return { complaint: created, outcome };
       });
       services.log.info({ complaintId: filed.complaint.id, communeId: commune.id, kind: 'filed', notified: handlers.length, leadership }, 'complaint filed');

@@ -100,7 +100,9 @@ export async function actOnComplaint(
   // Nobody closes a complaint silently: a rejection goes to the leadership at once (not to the
   // person who rejected it, nor to anyone it may be about). A manager rejecting with no other
   // manager in scope is the leadership; an official's rejection is kept when nobody is there.
-  const overseers = action === 'reject' ? await leadershipOf(db, complaint.communeId, [actor.id, ...(await accusedOf(db, complaint))]) : [];
+  const accused = await accusedOf(db, complaint);
+  const notOverseers = [actor.id, ...accused];
+  const overseers = action === 'reject' ? await leadershipOf(db, complaint.communeId, notOverseers) : [];
   const alertOverseers = action === 'reject' && (overseers.length > 0 || roleOf(actor) === 'official');
   const updated = await db.$transaction(async (tx) => {
     // Conditional on the status and commune we checked, so two officials acting at once cannot both win.
@@ -143,7 +145,7 @@ export async function actOnComplaint(
           reason: input.note ?? '',
         }),
         buttons: [[button(mt('complaints-button-view'), `cp:v:${code}`)]],
-      }));
+      }), notOverseers);
     }
     if (target) {
       const commune = target;
@@ -155,7 +157,7 @@ export async function actOnComplaint(
           due: formatVnDate(after.dueAt),
         }),
         buttons: [[button(ht('complaints-button-view'), `cp:v:${code}`)]],
-      }));
+      }), accused);
     }
     return after;
   });

@@ -5,6 +5,7 @@ import type { Services } from '../services.js';
 import type { Tx } from '../db/index.js';
 import type { Dossier } from '../generated/prisma/client.js';
 import { dossierFacts } from '../dossiers/facts.js';
+import { dossierActors } from '../dossiers/actors.js';
 import { alertLeadership, type AlertOutcome } from '../alerts/leadership.js';
 import { textIn, type Answer, type Question } from './questionnaire.js';
 
@@ -22,6 +23,8 @@ export interface RatingAlert {
 export async function raiseRatingAlert(tx: Tx, services: Pick<Services, 'i18n'>, alert: RatingAlert): Promise<AlertOutcome> {
   const { dossier, reasons, comment } = alert;
   const facts = await dossierFacts(tx, dossier);
+  // Never to whoever registered or handled the dossier, even a manager: the alert may be about them.
+  const actors = await dossierActors(tx, dossier.code);
   return alertLeadership(tx, services, dossier.communeId, `rating-alert:${dossier.id}`, ({ locale, t }) => {
     const because = reasons.map(({ question, answer }) => `${textIn(question.label, locale)}: ${textIn(answer.text, locale)}`);
     return {
@@ -34,5 +37,5 @@ export async function raiseRatingAlert(tx: Tx, services: Pick<Services, 'i18n'>,
         hasComment: comment ? 'yes' : 'no',
       }),
     };
-  });
+  }, actors);
 }

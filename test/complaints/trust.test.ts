@@ -306,3 +306,59 @@ describe('with no manager anywhere', () => {
     expect(gapLines(i18n.in('vi'), await leadershipGaps(w.app.db))).toEqual([]);
   });
 });
+
+describe('an alert about a dossier never reaches whoever handled it', () => {
+  const i18n = new RecordingI18n();
+  let w: World;
+  let procedureId: number;
+  let handler: Account;
+
+  /** A dossier registered by `by`, followed by the citizen, returned, and rated "asked to pay extra". */
+  async function ratedExtraPay(dossierCode: string, citizenId: string, by: Account) {
+    await citizen(w.app, citizenId, 'Đỗ Văn Hùng');
+    const reg = await registerDossier(w.app, { code: dossierCode, communeId: w.tanTien.id, procedureId, handlerId: by.id });
+    await consoleSession(w.app, citizenId, [`/start ${reg.startPayload}`, '1']);
+    await changeDossierStatus(w.app, reg.dossier.id, 'returned');
+    const person = await w.app.db.account.findFirstOrThrow({ where: { externalId: citizenId } });
+    let step = await say(w.app, i18n, citizenId, { payload: (await pushesTo(w.app, person.id)).at(-1)!.buttons![0][0].payload });
+    // Not satisfied, late without notice, disrespectful, unclear, "yes" to extra payment.
+    for (const pick of [3, 4, 4, 4, 1]) step = await say(w.app, i18n, citizenId, { payload: step.replies.at(-1)!.buttons!.flat()[pick - 1].payload });
+    return say(w.app, i18n, citizenId, { text: 'Cán bộ gợi ý đưa thêm tiền.' });
+  }
+  const mentions = async (account: Account, text: string) => (await pushesTo(w.app, account.id)).filter((p) => p.text.includes(text));
+
+  beforeAll(async () => {
+    w = await makeWorld({}, undefined, undefined, i18n);
+    procedureId = (await w.app.db.procedure.findFirstOrThrow({ orderBy: { id: 'asc' } })).id;
+    handler = await w.app.db.account.create({ data: { channel: 'console', externalId: 'off-hd', role: 'official', communeId: w.tanTien.id, displayName: 'Cán bộ Hà' } });
+  });
+  afterAll(() => w?.app.close());
+
+  it('a kept alert is not handed to the official it is about when they become a manager; the next manager gets it', async () => {
+    const thanks = await ratedExtraPay('HS-TT-0901', 'dan-h1', handler);
+    expect(ids(thanks.said)).toContain('rating-thanks-concern-held');
+
+    const promoted = await createInvite(w.app, { role: 'manager', communeCodes: ['BG-TANTIEN'] });
+    expect(ids((await say(w.app, i18n, 'off-hd', { text: `/dangky ${displayCode(promoted.code)}` })).said)).not.toContain('accounts-signup-held');
+    expect((await w.app.db.account.findFirstOrThrow({ where: { externalId: 'off-hd' } })).role).toBe('manager');
+    expect(await mentions(handler, 'HS-TT-0901')).toEqual([]);
+    expect(await w.app.db.heldAlert.count({ where: { deliveredAt: null } })).toBe(1);
+
+    const other = await createInvite(w.app, { role: 'manager', communeCodes: ['BG-TANTIEN'] });
+    const signUp = await say(w.app, i18n, 'mgr-lan', { text: `/dangky ${displayCode(other.code)}` });
+    expect(signUp.said).toContainEqual(expect.objectContaining({ id: 'accounts-signup-held', args: { count: 1 } }));
+    const lan = await w.app.db.account.findFirstOrThrow({ where: { externalId: 'mgr-lan' } });
+    expect(await mentions(lan, 'HS-TT-0901')).toHaveLength(1);
+    expect(await w.app.db.heldAlert.count({ where: { deliveredAt: null } })).toBe(0);
+  });
+
+  it('a rating alert goes to the other managers, never to the manager who registered the dossier', async () => {
+    // off-hd is a manager of Tân Tiến now, and registers a dossier at the desk.
+    const manager = await w.app.db.account.findFirstOrThrow({ where: { externalId: 'off-hd' } });
+    const thanks = await ratedExtraPay('HS-TT-0902', 'dan-h2', manager);
+    expect(ids(thanks.said)).toContain('rating-thanks-concern');
+    const lan = await w.app.db.account.findFirstOrThrow({ where: { externalId: 'mgr-lan' } });
+    expect(await mentions(lan, 'HS-TT-0902')).toHaveLength(1);
+    expect(await mentions(manager, 'HS-TT-0902')).toEqual([]);
+  });
+});

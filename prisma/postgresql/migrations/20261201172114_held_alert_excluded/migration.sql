@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "HeldAlert" ADD COLUMN     "excludedIds" TEXT NOT NULL DEFAULT '[]';
+
