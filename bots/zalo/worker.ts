@@ -2,7 +2,8 @@
 // in order (a dialogue's steps must not overtake each other); different people in parallel,
 // a few handled at a time while their answers go out as fast as Zalo's pace allows. An event
 // is marked processed as soon as the core has handled it, then the replies go out; a reply
-// Zalo refuses for now is handed to the outbox so it is not lost.
+// Zalo refuses for now is handed to the outbox so it is not lost, and so are the replies to a
+// person whose held pushes the event released, so that they come after those pushes.
 //
 // Several instances behind one load balancer share the work: whichever instance stored an
 // event starts on it, but one person's events are handled only by the instance holding that
@@ -203,9 +204,14 @@ export class ZaloWorker {
   private async process(event: HandledEvent): Promise<void> {
     const { services } = this;
     let replies: Reply[];
+    let released = false;
     try {
       // Only the database work is limited; the replies wait on Zalo, not on SQLite.
       replies = await this.limited(async () => {
+        // Pushes held while Zalo would not deliver (a week without a word) are released by
+        // this event (resolveAccount): the answer then queues behind them, so "your result is
+        // ready" comes before the answer to "is my dossier done yet?".
+        released = (await services.hotPath.findAccount('zalo', event.userId))?.unreachableAt != null;
         const handled = await this.handle(event);
         await finishUpdate(services, 'zalo', event.updateId, 'processed');
         return handled;
@@ -216,7 +222,8 @@ export class ZaloWorker {
       return;
     }
     try {
-      await this.answer(event.userId, replies);
+      if (released && replies.length) await this.handOver(event.userId, replies);
+      else await this.answer(event.userId, replies);
     } catch (error) {
       services.log.error({ err: error, updateId: event.updateId }, 'zalo reply failed');
     }
@@ -255,15 +262,19 @@ export class ZaloWorker {
     }
   }
 
-  private async handOver(userId: string, replies: Reply[], outcome: Exclude<SendOutcome, { ok: true }>): Promise<void> {
+  /**
+   * The replies go through the outbox, after what is already queued for the person; `outcome`:
+   * why Zalo refused a direct one (then they wait as long as it asked, or are held).
+   */
+  private async handOver(userId: string, replies: Reply[], outcome?: Exclude<SendOutcome, { ok: true }>): Promise<void> {
     const { db, clock } = this.services;
     const account = await this.account(userId);
     if (!account) return;
     const now = clock.now();
-    const notBefore = outcome.kind === 'retry' && outcome.retryAfterMs ? new Date(now.getTime() + outcome.retryAfterMs) : undefined;
+    const notBefore = outcome?.kind === 'retry' && outcome.retryAfterMs ? new Date(now.getTime() + outcome.retryAfterMs) : undefined;
     await db.$transaction(async (tx) => {
       for (const reply of replies) await enqueue(tx, { to: account, reply, notBefore });
-      if (outcome.kind === 'unreachable') await holdForAccount(tx, account.id, now);
+      if (outcome?.kind === 'unreachable') await holdForAccount(tx, account.id, now);
     });
   }
 

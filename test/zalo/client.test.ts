@@ -102,7 +102,7 @@ describe('Zalo client', () => {
     expect(fake.callsTo(paths.message)).toHaveLength(1);
   });
 
-  it('answers -230: no retry storm, the person marked unreachable, the push held and sent when they write again', async () => {
+  it('answers -230: no retry storm, the person marked unreachable, the pushes held and sent, before the answer, when they write again', async () => {
     const to = await account('c7');
     await enqueue(h.app.db, { to, reply: { text: 'Hồ sơ của anh/chị đã có kết quả.' } });
     await enqueue(h.app.db, { to, reply: { text: 'Mời anh/chị đánh giá.' } });
@@ -115,15 +115,17 @@ describe('Zalo client', () => {
     expect(rows.map((r) => r.status)).toEqual(['held', 'held']);
     expect((await h.app.db.account.findUniqueOrThrow({ where: { id: to.id } })).unreachableAt).not.toBeNull();
 
-    // The citizen writes again: the window is open, the held pushes go out once each.
+    // The citizen writes again: the window is open, the held pushes go out once each, and the
+    // answer to the question after them (it queues behind them instead of overtaking them).
     await h.post(userText(keys, 'c7', 'đăng ký khai sinh'));
     await h.settle();
+    expect(fake.delivered('c7')).toHaveLength(0);
     await d.drain();
     const texts = fake.delivered('c7').map((m) => m.message.text as string);
-    expect(texts.filter((t) => t === 'Hồ sơ của anh/chị đã có kết quả.')).toHaveLength(1);
-    expect(texts.filter((t) => t === 'Mời anh/chị đánh giá.')).toHaveLength(1);
+    expect(texts.slice(0, 2)).toEqual(['Hồ sơ của anh/chị đã có kết quả.', 'Mời anh/chị đánh giá.']);
+    expect(texts.slice(2).join('\n')).toContain('khai sinh');
     const after = await h.app.db.outboxMessage.findMany({ where: { chatId: 'c7' } });
-    expect(after.map((r) => r.status)).toEqual(['sent', 'sent']);
+    expect(after.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
     expect((await h.app.db.account.findUniqueOrThrow({ where: { id: to.id } })).unreachableAt).toBeNull();
   });
 
