@@ -10,6 +10,7 @@ import { ZaloSender } from './sender.js';
 import { ZaloWorker } from './worker.js';
 import { zaloWebhookRoutes } from './webhook.js';
 import { ZaloBilling } from './billing.js';
+import { ZaloProfiles } from './profiles.js';
 import { loadTemplates } from './templates.js';
 
 /** Checks whether a refresh is due this often, so an idle OA's token is renewed before it lapses. */
@@ -44,7 +45,7 @@ export async function startZalo(services: Services, conversation: Pick<Conversat
     requestsPerMinute,
   });
   const sender = new ZaloSender(services, client, requestsPerMinute, templates);
-  const worker = new ZaloWorker(services, conversation, sender, billing);
+  const worker = new ZaloWorker(services, conversation, sender, billing, { profiles: new ZaloProfiles(services, client) });
   await worker.recover();
   const keepFresh = setInterval(() => {
     tokens.accessToken().catch((error: Error) => services.log.warn({ err: error.message }, 'zalo token check failed'));

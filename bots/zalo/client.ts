@@ -25,6 +25,8 @@ export const paths = {
   phoneTemplate: '/message/template',
   uploadImage: '/v2.0/oa/upload/image',
   uploadFile: '/v2.0/oa/upload/file',
+  /** GET, `data={"user_id":…}`: the person's profile (display name). */
+  userDetail: '/v3.0/oa/user/detail',
 } as const;
 
 /** Error codes with a meaning for what happens next (docs/zalo.md). */
@@ -91,7 +93,8 @@ const envelope = z.object({
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
-type Body = { json: unknown } | { form: () => FormData };
+/** A POST with JSON or a form, or a GET with query parameters. */
+type Body = { json: unknown } | { form: () => FormData } | { query: Record<string, string> };
 
 export interface ZaloClientOptions {
   apiBase: string;
@@ -201,6 +204,13 @@ export class ZaloClient {
     });
   }
 
+  /** The person's name as Zalo shows it, or null when Zalo does not say (not a follower, an error). */
+  async displayName(userId: string): Promise<string | null> {
+    const answer = await this.call(paths.userDetail, { query: { data: JSON.stringify({ user_id: userId }) } });
+    const name = answer.ok ? answer.data.display_name : undefined;
+    return typeof name === 'string' && name.trim() ? name.trim() : null;
+  }
+
   /** One API call; an invalid or expired token is replaced once and the call made once more. */
   private async call(path: string, body: Body): Promise<ZaloAnswer> {
     let token: string;
@@ -219,10 +229,12 @@ export class ZaloClient {
   private async post(path: string, token: string, body: Body): Promise<ZaloAnswer> {
     await this.slot();
     try {
-      const res = await request(new URL(path, this.options.apiBase), {
-        method: 'POST',
+      const url = new URL(path, this.options.apiBase);
+      if ('query' in body) for (const [key, value] of Object.entries(body.query)) url.searchParams.set(key, value);
+      const res = await request(url, {
+        method: 'query' in body ? 'GET' : 'POST',
         headers: 'json' in body ? { access_token: token, 'content-type': 'application/json' } : { access_token: token },
-        body: 'json' in body ? JSON.stringify(body.json) : body.form(),
+        body: 'json' in body ? JSON.stringify(body.json) : 'form' in body ? body.form() : undefined,
         headersTimeout: TIMEOUT_MS,
         bodyTimeout: TIMEOUT_MS,
       });

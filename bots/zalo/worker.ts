@@ -26,6 +26,7 @@ import { safeJson } from '../../src/shared/json.js';
 import type { ZaloSender } from './sender.js';
 import type { InboundUpdate } from '../../src/generated/prisma/client.js';
 import type { ZaloBilling } from './billing.js';
+import type { ZaloProfiles } from './profiles.js';
 
 export type HandledEvent = Exclude<ZaloEvent, { kind: 'ignored' }>;
 
@@ -41,6 +42,8 @@ const BATCH = 100;
 export interface ZaloWorkerOptions {
   /** This instance's name on the person leases. */
   holder?: string;
+  /** Gives accounts without a name their Zalo name. */
+  profiles?: Pick<ZaloProfiles, 'fillIn'>;
 }
 
 export class ZaloWorker {
@@ -67,7 +70,7 @@ export class ZaloWorker {
     private readonly conversation: Pick<Conversation, 'handle'>,
     private readonly sender: ZaloSender,
     private readonly billing: ZaloBilling,
-    options: ZaloWorkerOptions = {},
+    private readonly options: ZaloWorkerOptions = {},
   ) {
     this.holder = options.holder ?? instanceId;
     this.leaseMs = services.config.LEASE_SECONDS * 1000;
@@ -205,13 +208,16 @@ export class ZaloWorker {
     const { services } = this;
     let replies: Reply[];
     let released = false;
+    let unnamed = false;
     try {
       // Only the database work is limited; the replies wait on Zalo, not on SQLite.
       replies = await this.limited(async () => {
         // Pushes held while Zalo would not deliver (a week without a word) are released by
         // this event (resolveAccount): the answer then queues behind them, so "your result is
         // ready" comes before the answer to "is my dossier done yet?".
-        released = (await services.hotPath.findAccount('zalo', event.userId))?.unreachableAt != null;
+        const before = await services.hotPath.findAccount('zalo', event.userId);
+        released = before?.unreachableAt != null;
+        unnamed = !before?.displayName;
         const handled = await this.handle(event);
         await finishUpdate(services, 'zalo', event.updateId, 'processed');
         return handled;
@@ -227,6 +233,8 @@ export class ZaloWorker {
     } catch (error) {
       services.log.error({ err: error, updateId: event.updateId }, 'zalo reply failed');
     }
+    // After the answer, which it must not delay.
+    if (unnamed && event.kind !== 'unfollow') await this.options.profiles?.fillIn(event.userId);
   }
 
   private async handle(event: HandledEvent): Promise<Reply[]> {

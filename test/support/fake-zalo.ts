@@ -10,7 +10,8 @@
 // refuses CS messages 7 days after the person's last message (-230). Template messages (by
 // user id, and by phone on the business host's path) are billed as such and refused between
 // 22:00 and 06:00 Vietnam time (-133). It learns of the person's messages from noteUserMessage
-// (the test helpers call it for every event they post) and tells time by `now`.
+// (the test helpers call it for every event they post) and tells time by `now`. Its user/detail
+// answers with the names set in `profiles`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -66,6 +67,8 @@ export class FakeZalo {
   private readonly userMessages = new Map<string, Map<string, { at: number; used: number }>>();
   /** Templates Zalo has approved (others are refused with -124). Empty: every id is approved. */
   readonly approvedTemplates = new Set<string>();
+  /** What user/detail says of each person: their display name (others are not followers, -213). */
+  readonly profiles = new Map<string, string>();
   /** The fake's clock (tests set the app's FakeClock). */
   now: () => number = () => Date.now();
 
@@ -176,7 +179,8 @@ export class FakeZalo {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = url.pathname;
     const call: FakeZaloCall = { path, bytes: raw.length, contentType: req.headers['content-type'], error: 'pending' };
     this.calls.push(call);
     const answer = (body: Record<string, unknown>) => {
@@ -226,6 +230,14 @@ export class FakeZalo {
       if (hour < 6 || hour >= 22) return answer({ error: -133, message: 'Template messages are not sent between 22:00 and 06:00' });
       call.billed = 'template';
       return answer({ error: 0, message: 'Success', data: { msg_id: this.token('tpl'), sent_time: String(this.now()) } });
+    }
+    if (path === '/v3.0/oa/user/detail') {
+      if (req.method !== 'GET') return answer({ error: -201, message: 'user/detail is a GET' });
+      call.json = JSON.parse(url.searchParams.get('data') ?? '{}');
+      const userId = String(call.json?.user_id ?? '');
+      const name = this.profiles.get(userId);
+      if (name === undefined) return answer({ error: -213, message: 'User has not followed the OA' });
+      return answer({ error: 0, message: 'Success', data: { user_id: userId, display_name: name, user_is_follower: true } });
     }
     if (path === '/v2.0/oa/upload/image' || path === '/v2.0/oa/upload/file') {
       const file = call.contentType ? fileField(raw, call.contentType) : null;
