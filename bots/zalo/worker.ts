@@ -66,7 +66,7 @@ export class ZaloWorker {
   private stopped = false;
 
   constructor(
-    private readonly services: Pick<Services, 'db' | 'hotPath' | 'clock' | 'log' | 'config'>,
+    private readonly services: Pick<Services, 'db' | 'hotPath' | 'clock' | 'log' | 'config' | 'i18n'>,
     private readonly conversation: Pick<Conversation, 'handle'>,
     private readonly sender: ZaloSender,
     private readonly billing: ZaloBilling,
@@ -254,7 +254,7 @@ export class ZaloWorker {
         return [];
       case 'unfollow': {
         const account = await this.account(event.userId);
-        if (account) await services.db.$transaction((tx) => holdForAccount(tx, account.id, services.clock.now()));
+        if (account) await services.db.$transaction((tx) => holdForAccount(tx, services, account.id, services.clock.now()));
         return [];
       }
     }
@@ -282,7 +282,7 @@ export class ZaloWorker {
     const notBefore = outcome?.kind === 'retry' && outcome.retryAfterMs ? new Date(now.getTime() + outcome.retryAfterMs) : undefined;
     await db.$transaction(async (tx) => {
       for (const reply of replies) await enqueue(tx, { to: account, reply, notBefore });
-      if (outcome?.kind === 'unreachable') await holdForAccount(tx, account.id, now);
+      if (outcome?.kind === 'unreachable') await holdForAccount(tx, this.services, account.id, now);
     });
   }
 

@@ -49,7 +49,7 @@ dossier-status-unchanged = Dossier { $code } is already { $status ->
    *[other] being processed
 }. Nothing changed.
 dossier-done-ok = Dossier { $code } is marked as ready. { $told ->
-    [yes] The citizen has been told to collect it.
+    [yes] A message asking the citizen to collect it is on its way; you will be told if it does not arrive.
    *[other] The citizen does not follow the dossier on Zalo/Telegram; please let them know another way.
 }
 dossier-returned-ok = Dossier { $code } handed back: { $outcome ->
@@ -57,7 +57,7 @@ dossier-returned-ok = Dossier { $code } handed back: { $outcome ->
     [on_time] on time
    *[late] late
 }. { $told ->
-    [yes] The citizen has been asked to rate the service.
+    [yes] The invitation to rate is on its way to the citizen; you will be told if it does not arrive.
    *[other] The citizen does not follow the dossier; invite them to scan the QR code or send the Zalo code on their receipt to rate.
 }
 
@@ -122,7 +122,7 @@ dossier-delay-ask-date = The new return date? Type it as dd/mm/yyyy (it must be 
 dossier-delay-date-not-future = The new date must be after today. Please type it again.
 dossier-delay-date-not-later = The new date must be after the current due date ({ $due }). Please type it again.
 dossier-delay-saved = The reason and the new date of dossier { $code } are recorded. { $told ->
-    [yes] The apology letter has been sent to the citizen.
+    [yes] The apology letter is on its way to the citizen; you will be told if it does not arrive.
    *[other] The citizen does not follow the dossier; please print the letter below and give it to them.
 }
 dossier-apology =

@@ -49,7 +49,7 @@ dossier-status-unchanged = Hồ sơ { $code } đã ở trạng thái: { $status 
    *[other] đang giải quyết
 }. Không có gì thay đổi.
 dossier-done-ok = Đã ghi nhận hồ sơ { $code } có kết quả. { $told ->
-    [yes] Đã nhắn người dân đến nhận.
+    [yes] Tin nhắn mời người dân đến nhận đang được gửi; nếu tin không đến được, anh/chị sẽ được báo.
    *[other] Người dân chưa theo dõi hồ sơ trên Zalo/Telegram, anh/chị vui lòng báo bằng cách khác.
 }
 dossier-returned-ok = Đã trả kết quả hồ sơ { $code }: { $outcome ->
@@ -57,7 +57,7 @@ dossier-returned-ok = Đã trả kết quả hồ sơ { $code }: { $outcome ->
     [on_time] đúng hạn
    *[late] trễ hạn
 }. { $told ->
-    [yes] Đã gửi lời mời đánh giá cho người dân.
+    [yes] Lời mời đánh giá đang được gửi cho người dân; nếu tin không đến được, anh/chị sẽ được báo.
    *[other] Người dân chưa theo dõi hồ sơ; anh/chị mời họ quét mã QR hoặc nhắn mã Zalo trên giấy tiếp nhận để đánh giá.
 }
 
@@ -122,7 +122,7 @@ dossier-delay-ask-date = Ngày hẹn trả kết quả mới? Gõ theo dạng dd
 dossier-delay-date-not-future = Ngày hẹn mới phải sau hôm nay. Anh/chị gõ lại giúp.
 dossier-delay-date-not-later = Ngày hẹn mới phải sau ngày hẹn hiện tại ({ $due }). Anh/chị gõ lại giúp.
 dossier-delay-saved = Đã ghi nhận lý do và ngày hẹn mới của hồ sơ { $code }. { $told ->
-    [yes] Đã gửi phiếu xin lỗi cho người dân qua tin nhắn.
+    [yes] Phiếu xin lỗi đang được gửi cho người dân qua tin nhắn; nếu tin không đến được, anh/chị sẽ được báo.
    *[other] Người dân chưa theo dõi hồ sơ; anh/chị in phiếu dưới đây và gửi cho họ.
 }
 dossier-apology =

@@ -1,7 +1,7 @@
 // Accounts: one per (channel, platform user). New people are citizens.
 import type { Account } from '../generated/prisma/client.js';
 import type { Services } from '../services.js';
-import { isLocale, defaultLocale, type I18n, type Locale, type Translate } from '../i18n/index.js';
+import { isLocale, defaultLocale, type Locale } from '../i18n/index.js';
 import type { ChannelName } from '../conversation/types.js';
 import { isRole, type Role } from './roles.js';
 import { releaseHeld } from '../outbox/held.js';
@@ -37,18 +37,5 @@ export function roleOf(account: Pick<Account, 'role'>): Role {
   return isRole(account.role) ? account.role : 'citizen';
 }
 
-export function localeOf(account: Pick<Account, 'locale'>): Locale {
-  return isLocale(account.locale) ? (account.locale as Locale) : defaultLocale;
-}
-
-/** How to speak to a person: their language, and strings in it. */
-export interface Speaker {
-  locale: Locale;
-  t: Translate;
-}
-
-/** Strings in the language of the person a message goes to (not of the person who caused it). */
-export function speakerFor(i18n: I18n, account: Pick<Account, 'locale'>): Speaker {
-  const locale = localeOf(account);
-  return { locale, t: i18n.in(locale) };
-}
+// In a module of their own, which the outbox can use without importing accounts (a cycle).
+export { localeOf, speakerFor, type Speaker } from './speaker.js';

@@ -143,7 +143,7 @@ export async function saveDelay(services: Pick<Services, 'db' | 'clock' | 'confi
       dossier,
       `dossier-apology:${dossier.id}:${date}`,
       (t) => ({ text: apologyLetter(t, dossier, facts) }),
-      { about: { kind: 'late_apology', data } },
+      { about: { kind: 'late_apology', data }, reportTo: actorId },
     );
     return { dossier, facts, followerTold: follower !== null };
   });

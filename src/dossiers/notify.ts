@@ -16,6 +16,8 @@ export interface PushOptions {
    * has closed (Zalo after 7 days) may send it as an approved template message instead.
    */
   about?: { kind: PushKind; data: Record<string, string> };
+  /** The official who asked for it: told if it does not reach the citizen. */
+  reportTo?: number | null;
 }
 
 type Followed = Pick<Dossier, 'followerId' | 'citizenPhone' | 'phoneConsentAt'>;
@@ -36,7 +38,8 @@ export async function pushToFollower(
   const follower = await tx.account.findUnique({ where: { id: dossier.followerId } });
   if (!follower) return null;
   const reply = build(speakerFor(services.i18n, follower).t, follower);
-  await enqueue(tx, { to: follower, reply, dedupKey, notBefore: options.notBefore, push: pushInfo(dossier, options.about) });
+  const reportTo = options.reportTo ?? undefined;
+  await enqueue(tx, { to: follower, reply, dedupKey, notBefore: options.notBefore, push: pushInfo(dossier, options.about), reportTo });
   return follower;
 }
 

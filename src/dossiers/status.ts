@@ -69,10 +69,10 @@ export async function changeDossierStatus(
         dossier,
         `dossier-done:${dossier.id}`,
         (t) => ({ text: t('dossier-push-done', { code: dossier.code, procedure: facts.procedure, place: facts.place }) }),
-        { about: { kind: 'result_ready', data } },
+        { about: { kind: 'result_ready', data }, reportTo: options.actorId },
       ));
     } else {
-      followerTold = await requestRating(tx, services, dossier, facts, services.clock.now());
+      followerTold = await requestRating(tx, services, dossier, facts, services.clock.now(), options.actorId);
     }
     return { dossier, changed: true, followerTold };
   });

@@ -443,6 +443,7 @@ export type MessageId =
   | 'outbox-cli-dead-title'
   | 'outbox-cli-retried'
   | 'outbox-cli-stats'
+  | 'outbox-undelivered'
   | 'place-desk'
   | 'place-desk-of'
   | 'place-police'

@@ -18,9 +18,11 @@
 import type { Services } from '../services.js';
 import type { ChannelName, Reply } from '../conversation/types.js';
 import type { OutboxMessage } from '../generated/prisma/client.js';
-import { PUSH_FIELDS, type ChannelSender, type PushInfo, type SendOutcome } from './types.js';
+import type { ChannelSender, SendOutcome } from './types.js';
+import { pushOf } from './enqueue.js';
 import { ChannelPacer, backoffMs } from './pacing.js';
 import { holdForAccount } from './held.js';
+import { reportUndelivered } from './undelivered.js';
 import { SenderLeases } from './leases.js';
 
 export interface DispatcherOptions {
@@ -55,7 +57,7 @@ const FORGET_EVERY_MS = 60_000;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-type DispatcherApp = Pick<Services, 'db' | 'hotPath' | 'clock' | 'log' | 'config'>;
+type DispatcherApp = Pick<Services, 'db' | 'hotPath' | 'clock' | 'log' | 'config' | 'i18n'>;
 
 interface PassResult {
   /** Sends started in this pass. */
@@ -339,7 +341,9 @@ export class OutboxDispatcher {
           where: ours,
           data: { status: 'held', lastError, nextAttemptAt: now },
         });
-        if (count && row.accountId !== null) await holdForAccount(tx, row.accountId, now);
+        if (!count) return;
+        if (row.accountId !== null) await holdForAccount(tx, this.services, row.accountId, now);
+        else await reportUndelivered(tx, this.services, [row], 'held');
       });
       return;
     }
@@ -352,7 +356,10 @@ export class OutboxDispatcher {
       return;
     }
     if (outcome.kind === 'permanent' || row.attempts >= this.maxAttempts) {
-      await db.outboxMessage.updateMany({ where: ours, data: { status: 'dead', lastError } });
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.outboxMessage.updateMany({ where: ours, data: { status: 'dead', lastError } });
+        if (count) await reportUndelivered(tx, this.services, [row], 'failed');
+      });
       return;
     }
     const delay = outcome.retryAfterMs ?? backoffMs(row.attempts, this.backoffBaseMs, this.backoffCapMs, this.random);
@@ -363,17 +370,6 @@ export class OutboxDispatcher {
       where: ours,
       data: { status: 'pending', nextAttemptAt: new Date(now.getTime() + delay), lastError },
     });
-  }
-}
-
-/** The push a row is about, when it says; a malformed record is sent as a plain message. */
-function pushOf(row: Pick<OutboxMessage, 'pushKind' | 'pushData'>): PushInfo | undefined {
-  if (!row.pushKind || !(row.pushKind in PUSH_FIELDS) || !row.pushData) return undefined;
-  try {
-    const { data, phone } = JSON.parse(row.pushData) as { data: Record<string, string>; phone?: string };
-    return { kind: row.pushKind as PushInfo['kind'], data, ...(phone ? { phone } : {}) };
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,10 +1,10 @@
 // Writing a push into the outbox. Call it inside the same transaction as the change that
 // causes the push, so both happen or neither does. A dedupKey makes the push exactly-once:
 // a second enqueue with the same key is ignored (that is how scheduled jobs stay idempotent).
-import type { Account } from '../generated/prisma/client.js';
+import type { Account, OutboxMessage } from '../generated/prisma/client.js';
 import { isUniqueViolation, type Db, type Tx } from '../db/index.js';
 import type { Reply } from '../conversation/types.js';
-import type { PushInfo } from './types.js';
+import { PUSH_FIELDS, type PushInfo } from './types.js';
 
 export interface OutboxItem {
   to: Pick<Account, 'id' | 'channel' | 'externalId'>;
@@ -15,6 +15,8 @@ export interface OutboxItem {
   notBefore?: Date;
   /** What the push is about, for a channel that must send it as a template outside its window. */
   push?: PushInfo;
+  /** The account to tell if the push cannot be delivered (see src/outbox/undelivered.ts). */
+  reportTo?: number;
 }
 
 function pushColumns(push: PushInfo | undefined) {
@@ -29,17 +31,34 @@ function pushColumns(push: PushInfo | undefined) {
  */
 const DUE_AT_ONCE = new Date(0);
 
-/** Returns false when an item with the same dedupKey already exists. */
-export async function enqueue(tx: Tx | Db, item: OutboxItem): Promise<boolean> {
-  const data = {
+/** The push a row is about, when it says; a malformed record is sent as a plain message. */
+export function pushOf(row: Pick<OutboxMessage, 'pushKind' | 'pushData'>): PushInfo | undefined {
+  if (!row.pushKind || !(row.pushKind in PUSH_FIELDS) || !row.pushData) return undefined;
+  try {
+    const { data, phone } = JSON.parse(row.pushData) as { data: Record<string, string>; phone?: string };
+    return { kind: row.pushKind as PushInfo['kind'], data, ...(phone ? { phone } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The outbox row of an item. */
+function rowOf(item: OutboxItem) {
+  return {
     channel: item.to.channel,
     chatId: item.to.externalId,
     accountId: item.to.id,
     payload: JSON.stringify(item.reply),
     dedupKey: item.dedupKey ?? null,
     nextAttemptAt: item.notBefore ?? DUE_AT_ONCE,
+    reportToId: item.reportTo ?? null,
     ...pushColumns(item.push),
   };
+}
+
+/** Returns false when an item with the same dedupKey already exists. */
+export async function enqueue(tx: Tx | Db, item: OutboxItem): Promise<boolean> {
+  const data = rowOf(item);
   if (!item.dedupKey) {
     await tx.outboxMessage.create({ data });
     return true;
@@ -75,15 +94,7 @@ export async function enqueueMany(tx: Tx | Db, items: (OutboxItem & { dedupKey: 
   const fresh = items.filter((item) => !existing.has(item.dedupKey) && existing.add(item.dedupKey));
   for (let i = 0; i < fresh.length; i += BULK_CHUNK) {
     await tx.outboxMessage.createMany({
-      data: fresh.slice(i, i + BULK_CHUNK).map((item) => ({
-        channel: item.to.channel,
-        chatId: item.to.externalId,
-        accountId: item.to.id,
-        payload: JSON.stringify(item.reply),
-        dedupKey: item.dedupKey,
-        nextAttemptAt: item.notBefore ?? DUE_AT_ONCE,
-        ...pushColumns(item.push),
-      })),
+      data: fresh.slice(i, i + BULK_CHUNK).map(rowOf),
     });
   }
   return fresh.length;

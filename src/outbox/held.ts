@@ -1,14 +1,19 @@
 // Pushes the platform would not deliver now (Zalo refuses customer-service messages 7 days
 // after a person's last interaction) wait as 'held' until that person writes again.
 import type { Db, Tx } from '../db/index.js';
+import type { Services } from '../services.js';
+import { reportUndelivered } from './undelivered.js';
 
 /**
  * Marks the account unreachable on its channel and holds every push still waiting for it,
- * so the dispatcher stops spending calls that would be refused the same way.
+ * so the dispatcher stops spending calls that would be refused the same way. Whoever asked
+ * for one of them is told it waits (src/outbox/undelivered.ts).
  */
-export async function holdForAccount(tx: Tx, accountId: number, now: Date): Promise<void> {
+export async function holdForAccount(tx: Tx, services: Pick<Services, 'i18n'>, accountId: number, now: Date): Promise<void> {
   await tx.account.update({ where: { id: accountId }, data: { unreachableAt: now } });
+  const reported = await tx.outboxMessage.findMany({ where: { accountId, status: { in: ['pending', 'held'] }, reportToId: { not: null } } });
   await tx.outboxMessage.updateMany({ where: { accountId, status: 'pending' }, data: { status: 'held' } });
+  await reportUndelivered(tx, services, reported, 'held');
 }
 
 /**

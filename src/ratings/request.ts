@@ -25,13 +25,17 @@ function rateButton(t: Translate, dossierId: number): Reply['buttons'] {
   return [[button(t('rating-button-rate'), `${RATE_BUTTON_PREFIX}:${dossierId}`)]];
 }
 
-/** Returns true when there is a follower to ask (then the request and the reminder are queued). */
+/**
+ * Returns true when there is a follower to ask (then the request and the reminder are queued).
+ * `reportTo`: the official who handed the result back, told if the request does not arrive.
+ */
 export async function requestRating(
   tx: Tx,
   services: Pick<Services, 'i18n'>,
   dossier: Dossier,
   facts: DossierFacts,
   now: Date,
+  reportTo?: number | null,
 ): Promise<boolean> {
   if (dossier.tokenUsedAt) return false;
   const args = { code: dossier.code, procedure: facts.procedure, outcome: dossier.outcome ?? 'none' };
@@ -50,7 +54,7 @@ export async function requestRating(
     dossier,
     `rating-request:${dossier.id}`,
     (t) => ({ text: t('rating-request', args), buttons: rateButton(t, dossier.id) }),
-    { about },
+    { about, reportTo },
   );
   if (!follower) return false;
   const remindAt = new Date(now.getTime() + REMINDER_DELAY_MS);
