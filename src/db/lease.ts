@@ -1,10 +1,11 @@
 // Leases: work that one instance at a time must do (sending on a channel, refreshing the Zalo
-// token, handling one citizen's Zalo events). A lease is a row {name, holder, expiresAt}; it is
+// token). A lease is a row {name, holder, expiresAt}; it is
 // taken or renewed with one conditional update ("mine already, or expired"), which one writer
 // at a time wins on SQLite and on PostgreSQL alike, so of several instances exactly one holds
 // it. A holder that dies simply stops renewing: the lease is free once expiresAt has passed.
 // Times come from the services' clock: instances must agree on time (NTP), as they must for
-// every other timestamp they share.
+// every other timestamp they share. The short leases taken for every message (one citizen's Zalo
+// events) are the hot path's single statement instead (HotPath.takeLease), on the same rows.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Db } from './index.js';
@@ -36,18 +37,8 @@ export async function acquireLease(
   holder: string,
   ttlMs: number,
   now: Date,
-  options: { likelyFree?: boolean } = {},
 ): Promise<Acquired | null> {
   const expiresAt = new Date(now.getTime() + ttlMs);
-  // Short-lived leases (one person's events) are usually free: one insert takes them.
-  if (options.likelyFree) {
-    try {
-      await db.lease.create({ data: { name, holder, expiresAt } });
-      return { previous: null };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-  }
   const renewed = await db.lease.updateMany({ where: { name, holder }, data: { expiresAt } });
   if (renewed.count === 1) return { previous: null };
   const current = await db.lease.findUnique({ where: { name } });
