@@ -15,6 +15,6 @@ outbox-undelivered = ⚠️ { $what ->
     [complaint_answered] The answer to the complaint
    *[other] The message
 } for dossier { $code } has not reached the citizen: { $why ->
-    [held] they have not written to { $channel } for 7 days, so it waits until they write again.
+    [held] { $channel } will not deliver it for now (they have not written for 7 days, or they unfollowed), so it waits until they write again.
    *[failed] { $channel } refused to deliver it (they may have blocked or unfollowed the bot).
 } Please tell them another way (a call, the printed letter).

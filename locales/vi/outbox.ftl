@@ -15,6 +15,6 @@ outbox-undelivered = ⚠️ { $what ->
     [complaint_answered] Tin trả lời phản ánh
    *[other] Tin nhắn
 } của hồ sơ { $code } chưa đến được người dân: { $why ->
-    [held] họ đã không nhắn cho { $channel } trong 7 ngày, nên tin chờ đến khi họ nhắn lại.
+    [held] { $channel } chưa cho gửi tin tới họ (họ chưa nhắn lại trong 7 ngày, hoặc đã bỏ theo dõi), nên tin chờ đến khi họ nhắn lại.
    *[failed] { $channel } từ chối gửi (có thể họ đã chặn hoặc bỏ theo dõi).
 } Anh/chị vui lòng báo cho họ bằng cách khác (gọi điện, gửi phiếu in).
