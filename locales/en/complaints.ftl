@@ -132,12 +132,12 @@ complaints-forward-same = The complaint is already with this commune. Please cho
 complaints-note-empty = The text is empty. Please type a few sentences.
 complaints-note-too-long = The text is { $length } characters long, more than { $max }. Please shorten it.
 complaints-done = { $action ->
-    [acknowledge] You have taken up complaint { $code }. The reporter has been told.
-    [question] Your question about { $code } was sent to the reporter. You will be told of the reply.
-    [answer] Your answer about { $code } was sent to the reporter.
+    [acknowledge] You have taken up complaint { $code }. A message to the reporter is on its way.
+    [question] Your question about { $code } is on its way to the reporter. You will be told of the reply.
+    [answer] Your answer about { $code } is on its way to the reporter.
     [resolve] Complaint { $code } is marked resolved; the result is published and the reporter is asked for their opinion.
-    [forward] Complaint { $code } was forwarded to { $commune }; they and the reporter have been told.
-    [reject] Complaint { $code } is marked not handled; the reporter received the reason.
+    [forward] Complaint { $code } was forwarded to { $commune }; a message to the reporter is on its way.
+    [reject] Complaint { $code } is marked not handled; the reason is on its way to the reporter.
    *[other] Complaint { $code } updated.
 }
 complaints-list-title = Open complaints ({ $count }), nearest deadline first:

@@ -132,12 +132,12 @@ complaints-forward-same = Phản ánh đang thuộc chính xã, phường này. 
 complaints-note-empty = Nội dung đang trống. Anh/chị vui lòng gõ vài câu.
 complaints-note-too-long = Nội dung dài { $length } ký tự, vượt quá { $max } ký tự. Anh/chị vui lòng viết ngắn gọn hơn.
 complaints-done = { $action ->
-    [acknowledge] Đã ghi nhận anh/chị tiếp nhận xử lý phản ánh { $code }. Người phản ánh đã được báo.
-    [question] Đã gửi câu hỏi cho người phản ánh { $code }. Câu trả lời sẽ được báo cho anh/chị.
-    [answer] Đã gửi câu trả lời cho người phản ánh { $code }.
+    [acknowledge] Đã ghi nhận anh/chị tiếp nhận xử lý phản ánh { $code }. Tin báo cho người phản ánh đang được gửi.
+    [question] Câu hỏi về phản ánh { $code } đang được gửi cho người phản ánh. Câu trả lời sẽ được báo cho anh/chị.
+    [answer] Câu trả lời về phản ánh { $code } đang được gửi cho người phản ánh.
     [resolve] Đã đánh dấu phản ánh { $code } là giải quyết xong; kết quả được công khai và người phản ánh được hỏi ý kiến.
-    [forward] Đã chuyển phản ánh { $code } đến { $commune }; nơi nhận và người phản ánh đã được báo.
-    [reject] Đã ghi nhận không xử lý phản ánh { $code }; người phản ánh đã nhận lý do.
+    [forward] Đã chuyển phản ánh { $code } đến { $commune }; tin báo cho người phản ánh đang được gửi.
+    [reject] Đã ghi nhận không xử lý phản ánh { $code }; lý do đang được gửi cho người phản ánh.
    *[other] Đã cập nhật phản ánh { $code }.
 }
 complaints-list-title = Phản ánh đang mở ({ $count }), hạn gần nhất trước:

@@ -91,7 +91,7 @@ describe('a named complaint from filing to publication', () => {
 
     // After acknowledging, the buttons are: question, answer, resolve, forward, reject.
     out = await session(app, 'off-tt', [`/xuly ${code}`, '1', 'Anh/chị nộp hồ sơ vào buổi nào?']);
-    expect(out).toContain(`Đã gửi câu hỏi cho người phản ánh ${code}`);
+    expect(out).toContain(`Câu hỏi về phản ánh ${code} đang được gửi cho người phản ánh`);
     const question = (await pushesTo(app, dan1.id)).at(-1)!;
     expect(question.text).toContain('Anh/chị nộp hồ sơ vào buổi nào?');
     expect(question.buttons?.[0][0].payload).toBe(`cp:c:${code}`);
@@ -105,7 +105,7 @@ describe('a named complaint from filing to publication', () => {
     expect(await pushesTo(app, staff.offTT2.id)).toHaveLength(1); // only the assignee hears of the reply
 
     out = await session(app, 'off-tt', [`/xuly ${code}`, '2', 'Chúng tôi đang xác minh với bộ phận một cửa.']);
-    expect(out).toContain(`Đã gửi câu trả lời cho người phản ánh ${code}`);
+    expect(out).toContain(`Câu trả lời về phản ánh ${code} đang được gửi cho người phản ánh`);
     expect((await pushesTo(app, dan1.id)).at(-1)?.text).toContain('Chúng tôi đang xác minh với bộ phận một cửa.');
 
     clock.advance(3 * DAY); // Thursday
