@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { consoleSession } from '../support/console.js';
 import { expectSaid, idsOf, person, said } from '../support/conversation.js';
@@ -8,6 +7,7 @@ import { inviteCommand } from '../../src/cli/invite.js';
 import { createInvite, displayCode, normalizeCode, redeemInvite, INVITE_ALPHABET } from '../../src/accounts/invites.js';
 import { communeIdsInScope } from '../../src/accounts/scope.js';
 import type { Account } from '../../src/generated/prisma/client.js';
+import { runCommand } from '../support/cli.js';
 
 let app: TestApp;
 let clock: FakeClock;
@@ -22,21 +22,8 @@ afterEach(async () => {
 });
 
 /** `npm run cli -- invite …` against the test database; returns the printed code. */
-async function cliInvite(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const code = await inviteCommand.run(args, {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    config: app.config,
-    openApp: async () => ({ ...app, close: async () => {} }),
-  });
-  return { code, out, err };
+async function cliInvite(args: string[]) {
+  return runCommand(inviteCommand, args, app);
 }
 
 const codeIn = (out: string) => /\/dangky ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(out)![1];

@@ -2,7 +2,6 @@
 // platform profile; lists, workbooks and complaint histories show them instead of account
 // numbers. A bad name changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { RecordingI18n } from '../support/i18n.js';
@@ -11,6 +10,7 @@ import { inviteCommand } from '../../src/cli/invite.js';
 import { createInvite } from '../../src/accounts/invites.js';
 import { Refusal } from '../../src/conversation/refusal.js';
 import type { Reply } from '../../src/conversation/types.js';
+import { runCommand } from '../support/cli.js';
 
 const i18n = new RecordingI18n();
 let app: TestApp;
@@ -26,16 +26,7 @@ async function say(userId: string, input: { text: string } | { payload: string }
   return { replies, text: replies.map((r) => r.text).join('\n'), said: i18n.take() };
 }
 
-async function cliInvite(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const code = await inviteCommand.run(args, { stdin: new PassThrough(), stdout, stderr, config: app.config, openApp: async () => ({ ...app, close: async () => {} }) });
-  return { code, out, err };
-}
+const cliInvite = (args: string[]) => runCommand(inviteCommand, args, app);
 
 const account = (externalId: string) => app.db.account.findFirstOrThrow({ where: { channel: 'console', externalId } });
 

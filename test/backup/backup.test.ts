@@ -1,6 +1,5 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../src/backup/backup.js';
@@ -8,6 +7,7 @@ import { createApp } from '../../src/app.js';
 import { testConfig } from '../../src/config/index.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { onPostgres } from '../support/database.js';
+import { runCommand } from '../support/cli.js';
 import { backupCommand } from '../../src/cli/backup.js';
 import { UsageError } from '../../src/cli/io.js';
 
@@ -74,8 +74,7 @@ describe.runIf(onPostgres)('backup on PostgreSQL', () => {
   it('is refused with the way to do it (pg_dump), writing nothing', async () => {
     app = await makeTestApp();
     const target = path.join(app.dir, 'copy.db');
-    const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), config: app.config, openApp: async () => app! };
-    const refused = backupCommand.run([target], io);
+    const refused = runCommand(backupCommand, [target], app);
     await expect(refused).rejects.toBeInstanceOf(UsageError);
     await expect(refused).rejects.toThrow(/pg_dump/);
     expect(existsSync(target)).toBe(false);

@@ -5,13 +5,13 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { createApp, type App } from '../../src/app.js';
 import { testConfig } from '../../src/config/index.js';
 import { enqueue } from '../../src/outbox/enqueue.js';
 import { postgresTestDatabase, type TestDatabase } from '../support/database.js';
+import { captured } from '../support/cli.js';
 
 const postgres = process.env.TEST_POSTGRES_URL;
 let dir: string;
@@ -25,16 +25,7 @@ function target(): TestDatabase {
   return t;
 }
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const code = await runCli(['migrate-data', ...args], { stdin: new PassThrough(), stdout, stderr });
-  return { code, out, err };
-}
+const cli = (args: string[]) => captured((streams) => runCli(['migrate-data', ...args], streams));
 
 /** Rows of every table, as the service reads them, in id order where there is one. */
 async function everything(app: App) {

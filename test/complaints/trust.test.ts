@@ -11,13 +11,13 @@ import { registerDossier } from '../../src/dossiers/register.js';
 import { changeDossierStatus } from '../../src/dossiers/status.js';
 import { createInvite, displayCode } from '../../src/accounts/invites.js';
 import { runComplaintDeadlines } from '../../src/complaints/deadline-job.js';
-import { PassThrough } from 'node:stream';
 import { gapLines, leadershipGaps } from '../../src/alerts/doctor.js';
 import { leadershipOf } from '../../src/alerts/leadership.js';
 import { doctorCommand } from '../../src/cli/doctor.js';
 import { vnInstant } from '../../src/shared/vntime.js';
 import { RecordingI18n } from '../support/i18n.js';
 import { consoleSession } from '../support/console.js';
+import { runCommand } from '../support/cli.js';
 import type { TestApp } from '../support/app.js';
 import { citizen, CODE_RE, makeWorld, pushesTo, staffOf, type Staff, type World } from './support.js';
 
@@ -283,11 +283,9 @@ describe('with no manager anywhere', () => {
     expect(ids(i18n.take())).toEqual(expect.arrayContaining(['alerts-doctor-no-manager', 'alerts-doctor-held']));
     expect(lines.join('\n')).toContain('BG-TANTIEN');
     // `npm run cli -- doctor` prints the same.
-    let printed = '';
-    const stdout = new PassThrough().on('data', (c: Buffer) => (printed += c.toString('utf8')));
-    const io = { stdin: new PassThrough(), stdout, stderr: new PassThrough(), config: w.app.config, openApp: async () => ({ ...w.app, close: async () => {} }) };
-    expect(await doctorCommand.run([], io)).toBe(0);
-    expect(printed).toBe(`${lines.join('\n')}\n`);
+    const doctor = await runCommand(doctorCommand, [], w.app);
+    expect(doctor.code).toBe(0);
+    expect(doctor.out).toBe(`${lines.join('\n')}\n`);
 
     const invite = await createInvite(w.app, { role: 'manager', communeCodes: ['BG-TANTIEN'], name: 'Nguyễn Văn Lãnh', title: 'Chủ tịch UBND xã' });
     const signUp = await say(w.app, i18n, 'lanh', { text: `/dangky ${displayCode(invite.code)}` });

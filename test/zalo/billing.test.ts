@@ -1,7 +1,6 @@
 // What Zalo bills, against the fake Zalo that bills as Zalo does: replies quote the citizen's
 // message (split messages too) and are free; a push with no message to quote, or after 48 h,
 // is paid; after 8 free replies to one message the rest is paid; `zalo status` shows the month.
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/shared/clock.js';
 import { createApp } from '../../src/app.js';
@@ -11,6 +10,7 @@ import { userText } from '../support/zalo-webhook.js';
 import { zaloCommand } from '../../bots/zalo/cli.js';
 import { FREE_REPLIES_PER_MESSAGE } from '../../bots/zalo/billing.js';
 import { vnMonth } from '../../src/shared/vntime.js';
+import { runCommand } from '../support/cli.js';
 
 let fake: FakeZalo;
 let h: ZaloTestApp;
@@ -28,17 +28,7 @@ const ask = async (userId: string, text: string, msgId?: string) => {
 };
 
 async function status(): Promise<string> {
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  await zaloCommand.run(['status'], {
-    stdin: new PassThrough(),
-    stdout,
-    stderr: new PassThrough(),
-    config: h.app.config,
-    openApp: () => createApp(h.app.config, { clock, seed: false }),
-  });
-  return out;
+  return (await runCommand(zaloCommand, ['status'], h.app, () => createApp(h.app.config, { clock, seed: false }))).out;
 }
 
 describe('Zalo billing', () => {

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { FakeClock } from '../../src/shared/clock.js';
 import { createApp } from '../../src/app.js';
 import { FakeZalo, type FakeGrant } from '../support/fake-zalo.js';
@@ -13,6 +12,7 @@ import { userText } from '../support/zalo-webhook.js';
 import { testDatabase, type TestDatabase } from '../support/database.js';
 import { paths } from '../../bots/zalo/client.js';
 import { zaloCommand } from '../../bots/zalo/cli.js';
+import { runCommand } from '../support/cli.js';
 
 const HOUR = 3600_000;
 let fake: FakeZalo;
@@ -35,19 +35,7 @@ async function stop(h: ZaloTestApp): Promise<void> {
 const oauthCalls = () => fake.callsTo('/v4/oa/access_token');
 const row = (h: ZaloTestApp) => h.app.db.zaloToken.findUniqueOrThrow({ where: { id: 1 } });
 
-async function cli(h: ZaloTestApp, args: string[]): Promise<{ code: number; out: string }> {
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  const code = await zaloCommand.run(args, {
-    stdin: new PassThrough(),
-    stdout,
-    stderr: new PassThrough(),
-    config: h.app.config,
-    openApp: () => createApp(h.app.config, { clock, seed: false }),
-  });
-  return { code, out };
-}
+const cli = (h: ZaloTestApp, args: string[]) => runCommand(zaloCommand, args, h.app, () => createApp(h.app.config, { clock, seed: false }));
 
 beforeEach(async () => {
   fake = await FakeZalo.start(keys.appId);
